@@ -1,6 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using InterviewScheduler.DevHost;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+await DevHostApplication.Create(args).RunAsync();

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using InterviewScheduler.DevHost.Catalog;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+
+namespace InterviewScheduler.DevHost.Http;
+
+/// <summary>
+/// Maps each HTTP-triggered function to Kestrel under the same route and methods as the Functions host
+/// (<c>/{routePrefix}/{route}</c>). Keys are not checked: the DevHost serves loopback development only.
+/// </summary>
+public static class HttpTriggerEndpoints
+{
+    public static IEndpointRouteBuilder MapHttpTriggers(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog, HostSettings host)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(host);
+        foreach (var function in catalog.Http)
+        {
+            var pattern = string.IsNullOrEmpty(host.RoutePrefix) ? function.Route : $"{host.RoutePrefix.Trim('/')}/{function.Route.TrimStart('/')}";
+            var methods = function.Methods.Select(m => m.ToUpperInvariant()).ToArray();
+            endpoints.MapMethods(pattern, methods, context => InvokeAsync(context, function)).WithDisplayName(function.Name);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task InvokeAsync(HttpContext context, HttpFunction function)
+    {
+        var result = await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, p => Bind(context, function, p));
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                break;
+            case IResult minimal:
+                await minimal.ExecuteAsync(context);
+                break;
+            case null:
+                break;
+            default:
+                await context.Response.WriteAsJsonAsync(result, result.GetType());
+                break;
+        }
+    }
+
+    private static object? Bind(HttpContext context, HttpFunction function, ParameterInfo parameter)
+    {
+        if (parameter == function.Trigger || parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+
+        // Route values bind by name, converted to the parameter's type, as in the worker.
+        if (parameter.Name is { } name && context.Request.RouteValues.TryGetValue(name, out var value) && value is not null)
+        {
+            return TypeDescriptor.GetConverter(parameter.ParameterType).ConvertFrom(null, CultureInfo.InvariantCulture, value.ToString()!);
+        }
+
+        throw FunctionInvoker.Unbindable(function.Name, parameter);
+    }
+}
