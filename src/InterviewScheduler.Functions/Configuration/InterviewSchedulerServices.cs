@@ -1,7 +1,14 @@
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Functions.Applications;
 using InterviewScheduler.Graph.Connection;
+using InterviewScheduler.Graph.Mail;
+using InterviewScheduler.Storage.Applications;
 using InterviewScheduler.Storage.Connection;
+using InterviewScheduler.Storage.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InterviewScheduler.Functions.Configuration;
@@ -16,23 +23,40 @@ public static class InterviewSchedulerServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        AddSettings(services);
 
-        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName)
-            .Validate(o => o.Problems().Count == 0, "invalid Graph settings")
-            .ValidateOnStart();
+        // Read eagerly: without storage nothing works, so fail before the host starts listening.
+        services.AddSingleton(StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton(new StorageNames(configuration["Storage:NamePrefix"] ?? ""));
+        services.AddSingleton(sp => GraphServiceClientFactory.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+
+        // Applications and their acknowledgments.
+        services.AddSingleton<IApplicationStore, TableApplicationStore>();
+        services.AddSingleton<IAcknowledgmentQueue, StorageAcknowledgmentQueue>();
+        services.AddSingleton<ISendPacer>(sp => ActivatorUtilities.CreateInstance<TableSendPacer>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value.MessagesPerMinute));
+        services.AddSingleton<IAcknowledgmentMailer, GraphAcknowledgmentMailer>();
+        services.AddSingleton(sp => new AcknowledgmentTemplate(sp.GetRequiredService<IOptions<MailOptions>>().Value));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AcknowledgmentSender>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value));
+        services.AddSingleton<ApplicationIntake>();
+        services.AddSingleton<AcknowledgmentSweep>();
+        return services;
+    }
+
+    private static void AddSettings(IServiceCollection services)
+    {
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName)
             .Validate(o => IsMailbox(o.SenderMailbox), "Missing or invalid setting Mail:SenderMailbox: the mailbox acknowledgments are sent from.")
+            .Validate(o => o.MessagesPerMinute >= 0, "Mail:MessagesPerMinute must be 0 (unpaced) or more.")
+            .Validate(o => o.MaxAttempts >= 1, "Mail:MaxAttempts must be at least 1.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Mail:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName)
             .Validate(o => IsMailbox(o.OrganizerMailbox), "Missing or invalid setting Scheduling:OrganizerMailbox: the mailbox that organizes interview events.")
             .ValidateOnStart();
-
-        // Read eagerly: without storage nothing works, so fail before the host starts listening.
-        services.AddSingleton(StorageAccount.FromConfiguration(configuration));
-        services.AddSingleton(sp => GraphServiceClientFactory.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
-        return services;
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
     }
 
     private static bool IsMailbox(string? value) =>

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Fluid;
+using TimeZoneConverter;
+
+namespace InterviewScheduler.Core.Applications.Acknowledgments;
+
+/// <summary>
+/// Renders the acknowledgment letter from Liquid templates: the built-in ones (embedded next to this file)
+/// or those in <see cref="MailOptions.TemplateDirectory"/>. Values are HTML-encoded in the HTML body.
+/// Template variables: <c>first_name</c>, <c>role_title</c>, <c>company</c>, <c>reply_by</c> (a date as text),
+/// <c>reply_within_days</c>.
+/// </summary>
+public sealed class AcknowledgmentTemplate
+{
+    private const string HtmlName = "acknowledgment.html.liquid";
+    private const string TextName = "acknowledgment.txt.liquid";
+    private static readonly FluidParser Parser = new();
+
+    private readonly IFluidTemplate _html;
+    private readonly IFluidTemplate _text;
+    private readonly MailOptions _options;
+
+    public AcknowledgmentTemplate(MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _html = Parse(HtmlName, options.TemplateDirectory);
+        _text = Parse(TextName, options.TemplateDirectory);
+    }
+
+    public AcknowledgmentLetter Render(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var replyBy = ReplyBy(application.ReceivedAt, application.Candidate.TimeZone, _options.ReplyWithinBusinessDays);
+        var context = new TemplateContext();
+        context.SetValue("first_name", application.Candidate.FirstName);
+        context.SetValue("role_title", application.Role.Title);
+        context.SetValue("company", _options.CompanyName);
+        context.SetValue("reply_by", replyBy.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+        context.SetValue("reply_within_days", _options.ReplyWithinBusinessDays);
+
+        return new AcknowledgmentLetter(
+            application.Candidate.Email,
+            application.Candidate.Name,
+            $"Thank you for applying: {application.Role.Title}",
+            _html.Render(context, HtmlEncoder.Default),
+            _text.Render(context, NullEncoder.Default));
+    }
+
+    /// <summary>
+    /// The day by which the candidate will hear back: <paramref name="businessDays"/> weekdays after the day the
+    /// application arrived, counted in the candidate's zone (UTC when unknown).
+    /// </summary>
+    public static DateOnly ReplyBy(DateTimeOffset receivedAt, string? timeZone, int businessDays)
+    {
+        var zone = timeZone is not null && TZConvert.TryGetTimeZoneInfo(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, zone).DateTime);
+        for (var added = 0; added < businessDays;)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) added++;
+        }
+
+        return day;
+    }
+
+    private static IFluidTemplate Parse(string name, string? directory)
+    {
+        string source;
+        if (!string.IsNullOrWhiteSpace(directory))
+        {
+            source = File.ReadAllText(Path.Combine(directory, name));
+        }
+        else
+        {
+            var resource = typeof(AcknowledgmentTemplate).Assembly.GetManifestResourceNames().Single(r => r.EndsWith(name, StringComparison.Ordinal));
+            using var stream = typeof(AcknowledgmentTemplate).Assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            source = reader.ReadToEnd();
+        }
+
+        return Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"The template {name} does not parse: {error}");
+    }
+}

@@ -1,0 +1,26 @@
+namespace InterviewScheduler.Core.Applications;
+
+/// <summary>Where applications are kept. Writes are guarded by <see cref="JobApplication.Version"/>.</summary>
+public interface IApplicationStore
+{
+    /// <summary>
+    /// Stores <paramref name="application"/> unless an application with the same deduplication key exists,
+    /// also when both arrive at the same moment; returns the stored application and whether this call stored it.
+    /// </summary>
+    Task<IntakeOutcome> AddOrGetAsync(JobApplication application, string deduplicationKey, CancellationToken cancellationToken);
+
+    /// <summary>The application with this id, or null.</summary>
+    Task<JobApplication?> FindAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the stored application if its version is still <paramref name="application"/>'s; returns the
+    /// stored value with its new version, or null when someone else changed it first.
+    /// </summary>
+    Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken);
+
+    /// <summary>Ids of applications received before <paramref name="receivedBefore"/> whose acknowledgment is not yet sent or failed.</summary>
+    IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+}
+
+/// <summary>The stored application, and whether the call that returned it created it.</summary>
+public sealed record IntakeOutcome(JobApplication Application, bool Created);

@@ -1,0 +1,50 @@
+using InterviewScheduler.Core.Applications.Acknowledgments;
+
+namespace InterviewScheduler.Core.Applications;
+
+/// <summary>
+/// A candidate's application for a role, as stored. Immutable: a change is a new value with the same
+/// <see cref="Id"/>, written only if <see cref="Version"/> is still the stored one.
+/// </summary>
+/// <param name="Id">Service-assigned id (32 hex digits, time-ordered).</param>
+/// <param name="Candidate">Who applied.</param>
+/// <param name="Role">The role applied for.</param>
+/// <param name="Source">Where the application came from, e.g. <c>careers-site</c>; <c>direct</c> by default.</param>
+/// <param name="ExternalId">The source's own id for it, when the source has one.</param>
+/// <param name="ReceivedAt">When the service first accepted it (UTC).</param>
+/// <param name="Status">Where the application stands.</param>
+/// <param name="Acknowledgment">The acknowledgment email's state.</param>
+/// <param name="Version">Opaque concurrency token (the storage ETag); null for a value not yet stored.</param>
+public sealed record JobApplication(
+    string Id,
+    Candidate Candidate,
+    JobRole Role,
+    string Source,
+    string? ExternalId,
+    DateTimeOffset ReceivedAt,
+    ApplicationStatus Status,
+    Acknowledgment Acknowledgment,
+    string? Version = null);
+
+/// <summary>The person who applied. <see cref="Email"/> and <see cref="Name"/> are personal data: never log them.</summary>
+/// <param name="Name">Full name as given.</param>
+/// <param name="Email">Address as given (trimmed).</param>
+/// <param name="TimeZone">IANA time-zone id, when known.</param>
+public sealed record Candidate(string Name, string Email, string? TimeZone)
+{
+    /// <summary>The first word of the name, for a friendly greeting.</summary>
+    public string FirstName => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : Name;
+}
+
+/// <summary>A role applied for: the hiring system's id and the title shown to people.</summary>
+public sealed record JobRole(string Id, string Title);
+
+/// <summary>Where an application stands in the hiring flow.</summary>
+public enum ApplicationStatus
+{
+    /// <summary>Accepted and acknowledged (or being acknowledged); no interview booked yet.</summary>
+    Received,
+
+    /// <summary>At least one interview is booked.</summary>
+    Scheduled,
+}

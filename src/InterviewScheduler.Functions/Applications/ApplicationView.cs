@@ -1,0 +1,61 @@
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Applications.Acknowledgments;
+
+namespace InterviewScheduler.Functions.Applications;
+
+/// <summary>The body of <c>GET /api/applications/{id}</c>. Times are UTC.</summary>
+public sealed record ApplicationView(
+    string ApplicationId,
+    string Status,
+    CandidateView Candidate,
+    RoleView Role,
+    string Source,
+    string? ExternalId,
+    DateTimeOffset ReceivedAt,
+    AcknowledgmentView Acknowledgment,
+    TimelineView Timeline)
+{
+    public static ApplicationView From(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var acknowledgment = application.Acknowledgment;
+        return new ApplicationView(
+            application.Id,
+            StatusName(application.Status),
+            new CandidateView(application.Candidate.Name, application.Candidate.Email, application.Candidate.TimeZone),
+            new RoleView(application.Role.Id, application.Role.Title),
+            application.Source,
+            application.ExternalId,
+            application.ReceivedAt,
+            new AcknowledgmentView(StatusName(acknowledgment.Status), acknowledgment.SentAt, acknowledgment.Attempts),
+            new TimelineView(application.ReceivedAt, acknowledgment.SentAt));
+    }
+
+    public static string StatusName(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Received => "received",
+        ApplicationStatus.Scheduled => "scheduled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static string StatusName(AcknowledgmentStatus status) => status switch
+    {
+        AcknowledgmentStatus.Pending => "pending",
+        AcknowledgmentStatus.Sending => "sending",
+        AcknowledgmentStatus.Sent => "sent",
+        AcknowledgmentStatus.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}
+
+public sealed record CandidateView(string Name, string Email, string? TimeZone);
+
+public sealed record RoleView(string Id, string Title);
+
+/// <param name="Status">pending, sending, sent or failed.</param>
+/// <param name="SentAt">When Graph accepted the email.</param>
+/// <param name="Attempts">Send attempts begun.</param>
+public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts);
+
+/// <summary>The moments that show the service's speed.</summary>
+public sealed record TimelineView(DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt);

@@ -1,0 +1,49 @@
+using Azure;
+using Azure.Data.Tables;
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Applications.Acknowledgments;
+
+namespace InterviewScheduler.Storage.Applications;
+
+/// <summary>
+/// The table row of an application: PartitionKey = application id (its interviews and debrief will share the
+/// partition), RowKey = <see cref="RowKeyValue"/>. Times are UTC.
+/// </summary>
+internal static class ApplicationEntity
+{
+    public const string RowKeyValue = "application";
+
+    public static TableEntity From(JobApplication application) => new(application.Id, RowKeyValue)
+    {
+        ["CandidateName"] = application.Candidate.Name,
+        ["CandidateEmail"] = application.Candidate.Email,
+        ["CandidateTimeZone"] = application.Candidate.TimeZone,
+        ["RoleId"] = application.Role.Id,
+        ["RoleTitle"] = application.Role.Title,
+        ["Source"] = application.Source,
+        ["ExternalId"] = application.ExternalId,
+        ["ReceivedAt"] = application.ReceivedAt.ToUniversalTime(),
+        ["Status"] = application.Status.ToString(),
+        ["AcknowledgmentStatus"] = application.Acknowledgment.Status.ToString(),
+        ["AcknowledgmentAttempts"] = application.Acknowledgment.Attempts,
+        ["AcknowledgmentSentAt"] = application.Acknowledgment.SentAt?.ToUniversalTime(),
+        ["AcknowledgmentMarker"] = application.Acknowledgment.Marker,
+        ["AcknowledgmentSender"] = application.Acknowledgment.SenderMailbox,
+    };
+
+    public static JobApplication To(TableEntity entity, ETag etag) => new(
+        entity.PartitionKey,
+        new Candidate(entity.GetString("CandidateName"), entity.GetString("CandidateEmail"), entity.GetString("CandidateTimeZone")),
+        new JobRole(entity.GetString("RoleId"), entity.GetString("RoleTitle")),
+        entity.GetString("Source"),
+        entity.GetString("ExternalId"),
+        entity.GetDateTimeOffset("ReceivedAt")!.Value,
+        Enum.Parse<ApplicationStatus>(entity.GetString("Status")),
+        new Acknowledgment(
+            Enum.Parse<AcknowledgmentStatus>(entity.GetString("AcknowledgmentStatus")),
+            entity.GetInt32("AcknowledgmentAttempts") ?? 0,
+            entity.GetDateTimeOffset("AcknowledgmentSentAt"),
+            entity.GetString("AcknowledgmentMarker"),
+            entity.GetString("AcknowledgmentSender")),
+        etag.ToString());
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Storage.Connection;
+
+namespace InterviewScheduler.Storage.Applications;
+
+/// <summary>
+/// Applications in Azure Tables. Deduplication rides on a key table whose rows are inserted, never updated:
+/// of two requests with the same key, exactly one insert succeeds, also at the same moment.
+/// </summary>
+public sealed class TableApplicationStore : IApplicationStore
+{
+    private const string ApplicationIdProperty = "ApplicationId";
+
+    private readonly TableClient _applications;
+    private readonly TableClient _keys;
+    private readonly CreatedOnce _created;
+
+    public TableApplicationStore(StorageAccount account, StorageNames names)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(names);
+        _applications = account.Table(names.ApplicationsTable);
+        _keys = account.Table(names.ApplicationKeysTable);
+        _created = new CreatedOnce(async () =>
+        {
+            await _applications.CreateIfNotExistsAsync();
+            await _keys.CreateIfNotExistsAsync();
+        });
+    }
+
+    public async Task<IntakeOutcome> AddOrGetAsync(JobApplication application, string deduplicationKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        await _created.EnsureAsync();
+
+        // Keys hold personal data (emails): store a hash, which also fits the key's allowed characters.
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deduplicationKey)));
+        try
+        {
+            await _keys.AddEntityAsync(new TableEntity(key, "") { [ApplicationIdProperty] = application.Id }, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var firstId = (await _keys.GetEntityAsync<TableEntity>(key, "", cancellationToken: cancellationToken)).Value.GetString(ApplicationIdProperty);
+            if (await FindAsync(firstId, cancellationToken) is { } first)
+            {
+                return new IntakeOutcome(first, Created: false);
+            }
+
+            // The first request claimed the key but has not stored (or never stored) the application: store it
+            // under the claimed id; whichever insert wins is the one that queues the acknowledgment.
+            application = application with { Id = firstId };
+        }
+
+        try
+        {
+            var response = await _applications.AddEntityAsync(ApplicationEntity.From(application), cancellationToken);
+            return new IntakeOutcome(application with { Version = response.Headers.ETag?.ToString() }, Created: true);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return new IntakeOutcome((await FindAsync(application.Id, cancellationToken))!, Created: false);
+        }
+    }
+
+    public async Task<JobApplication?> FindAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var response = await _applications.GetEntityIfExistsAsync<TableEntity>(applicationId, ApplicationEntity.RowKeyValue, cancellationToken: cancellationToken);
+        return response.HasValue ? ApplicationEntity.To(response.Value!, response.Value!.ETag) : null;
+    }
+
+    public async Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.Version is null) throw new ArgumentException("Only a stored application (with a version) can be replaced.", nameof(application));
+        await _created.EnsureAsync();
+        try
+        {
+            var response = await _applications.UpdateEntityAsync(ApplicationEntity.From(application), new ETag(application.Version), TableUpdateMode.Replace, cancellationToken);
+            return application with { Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var filter = string.Create(CultureInfo.InvariantCulture,
+            $"RowKey eq '{ApplicationEntity.RowKeyValue}' and (AcknowledgmentStatus eq 'Pending' or AcknowledgmentStatus eq 'Sending') and ReceivedAt lt datetime'{receivedBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'");
+        await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            yield return entity.PartitionKey;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace InterviewScheduler.Storage.Connection;
+
+/// <summary>
+/// The tables and queues the service uses. <see cref="Prefix"/> (configuration <c>Storage:NamePrefix</c>,
+/// lowercase letters and digits) keeps tests sharing one account apart; production uses none, and queue
+/// triggers listen on the unprefixed names.
+/// </summary>
+public sealed record StorageNames(string Prefix = "")
+{
+    /// <summary>The queue the acknowledgment function listens on.</summary>
+    public const string AcknowledgmentsQueueName = "acknowledgments";
+
+    public string ApplicationsTable => Prefix + "applications";
+
+    public string ApplicationKeysTable => Prefix + "applicationkeys";
+
+    public string SendPacingTable => Prefix + "sendpacing";
+
+    public string AcknowledgmentsQueue => Prefix + AcknowledgmentsQueueName;
+}
