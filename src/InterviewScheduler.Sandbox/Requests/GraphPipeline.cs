@@ -21,6 +21,22 @@ internal static partial class GraphPipeline
     {
         app.Use(async (http, next) =>
         {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+            {
+                // A sandbox bug should read like Graph's generalException, with the cause for whoever debugs it.
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.ContentType = GraphResults.JsonContentType;
+                await http.Response.WriteAsync(GraphResults.ErrorBody("generalException", $"{e.GetType().Name}: {e.Message}").ToJsonString());
+            }
+        });
+
+        app.Use(async (http, next) =>
+        {
             var path = http.Request.Path.Value ?? string.Empty;
             if (path.Contains('(', StringComparison.Ordinal)) http.Request.Path = KeySyntax().Replace(path, "/$1");
             await next(http);
@@ -41,6 +57,7 @@ internal static partial class GraphPipeline
             var buffered = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffered, http.RequestAborted);
             buffered.Position = 0;
+            var bodyBytes = buffered.Length;
             http.Request.Body = buffered;
 
             var (delay, failure) = tenant.DrawFault(http.Request.Method, path["/v1.0".Length..]);
@@ -54,7 +71,7 @@ internal static partial class GraphPipeline
                 path,
                 http.Request.QueryString.Value ?? string.Empty,
                 http.Response.StatusCode,
-                buffered.Length,
+                bodyBytes,
                 clock.Elapsed,
                 http.Request.Headers.ContainsKey(BatchStepHeader)));
         });

@@ -15,7 +15,7 @@ internal static class GraphJson
     /// <summary>The body as a case-insensitive JSON object, or null when it is empty or not an object.</summary>
     public static async Task<JsonObject?> ReadObjectAsync(HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body);
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         try
         {
