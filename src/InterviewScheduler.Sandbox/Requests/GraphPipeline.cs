@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using InterviewScheduler.Sandbox.Faults;
+using InterviewScheduler.Sandbox.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace InterviewScheduler.Sandbox.Requests;
+
+/// <summary>
+/// What every Graph request goes through before its handler: OData key syntax turned into path segments
+/// (<c>mailFolders('SentItems')</c> → <c>mailFolders/SentItems</c>), the request log, and the fault rules.
+/// </summary>
+internal static partial class GraphPipeline
+{
+    /// <summary>Marks a request the <c>$batch</c> handler sends for one of its steps.</summary>
+    public const string BatchStepHeader = "X-Sandbox-Batch-Step";
+
+    public static void Use(WebApplication app, SandboxTenant tenant)
+    {
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+            {
+                // A sandbox bug should read like Graph's generalException, with the cause for whoever debugs it.
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.ContentType = GraphResults.JsonContentType;
+                await http.Response.WriteAsync(GraphResults.ErrorBody("generalException", $"{e.GetType().Name}: {e.Message}").ToJsonString());
+            }
+        });
+
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path.Value ?? string.Empty;
+            if (path.Contains('(', StringComparison.Ordinal)) http.Request.Path = KeySyntax().Replace(path, "/$1");
+            await next(http);
+        });
+
+        app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path.Value ?? string.Empty;
+            if (!path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(http);
+                return;
+            }
+
+            var arrived = tenant.TimeProvider.GetUtcNow();
+            var clock = Stopwatch.StartNew();
+            // Buffer the body so its size is known and the handler can still read it.
+            var buffered = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffered, http.RequestAborted);
+            buffered.Position = 0;
+            var bodyBytes = buffered.Length;
+            http.Request.Body = buffered;
+
+            var (delay, failure) = tenant.DrawFault(http.Request.Method, path["/v1.0".Length..]);
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted);
+            if (failure is not null) await Fail(http, failure);
+            else await next(http);
+
+            tenant.LogRequest(new RequestLogEntry(
+                arrived,
+                http.Request.Method,
+                path,
+                http.Request.QueryString.Value ?? string.Empty,
+                http.Response.StatusCode,
+                bodyBytes,
+                clock.Elapsed,
+                http.Request.Headers.ContainsKey(BatchStepHeader)));
+        });
+    }
+
+    private static async Task Fail(HttpContext http, FaultRule rule)
+    {
+        var (status, body) = rule.Kind == FaultKind.Throttle
+            ? (StatusCodes.Status429TooManyRequests, GraphResults.ErrorBody("TooManyRequests", "Too many requests. Please retry after the time given in the Retry-After header."))
+            : (StatusCodes.Status503ServiceUnavailable, GraphResults.ErrorBody("ServiceNotAvailable", "The service is temporarily unavailable. Please retry later."));
+        http.Response.StatusCode = status;
+        if (rule.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = GraphResults.JsonContentType;
+        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+    }
+
+    // users('a@b.com') and mailFolders('SentItems') address an entity by key; routes use plain segments.
+    [GeneratedRegex("\\('([^']*)'\\)", RegexOptions.CultureInvariant)]
+    private static partial Regex KeySyntax();
+}
