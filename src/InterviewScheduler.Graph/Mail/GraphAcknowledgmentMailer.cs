@@ -51,6 +51,7 @@ public sealed class GraphAcknowledgmentMailer(GraphServiceClient graph, TimeProv
 
         // The SDK's request builder gives the URL; the MIME body replaces its JSON one.
         var request = graph.Users[senderMailbox].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
+        request.Headers.Remove("Content-Type");
         request.SetStreamContent(content, "text/plain");
         request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0 }]);
         try

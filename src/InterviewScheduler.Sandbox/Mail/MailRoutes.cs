@@ -23,6 +23,14 @@ internal static partial class MailRoutes
     private static async Task<IResult> SendMail(HttpContext http, SandboxTenant tenant, string userId)
     {
         if (tenant.FindUser(userId) is not { } sender) return GraphResults.UnknownMailbox(userId);
+        if (MimeSubmission.IsMime(http.Request))
+        {
+            var (mime, mimeError) = await MimeSubmission.ReadAsync(http.Request);
+            if (mimeError is not null) return GraphResults.BadRequest(mimeError, "ErrorMimeContentInvalidBase64String");
+            tenant.SendMail(sender.Address, mime!);
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        }
+
         var body = await GraphJson.ReadObjectAsync(http.Request);
         if (body is null) return GraphResults.BadRequest("The request body must be a sendMail object.");
         var (message, error) = MessageJson.ReadOutgoing(body.Node("message"));

@@ -23,6 +23,9 @@ public sealed record SandboxMessage
 
     public string BodyContent { get; init; } = string.Empty;
 
+    /// <summary>The plain-text alternative of an HTML message sent in MIME form; null otherwise.</summary>
+    public string? TextAlternative { get; init; }
+
     public required Recipient From { get; init; }
 
     public IReadOnlyList<Recipient> ToRecipients { get; init; } = [];
@@ -71,6 +74,7 @@ public sealed record OutgoingMessage
     public string Subject { get; init; } = string.Empty;
     public string BodyContentType { get; init; } = "html";
     public string BodyContent { get; init; } = string.Empty;
+    public string? TextAlternative { get; init; }
     public IReadOnlyList<Recipient> ToRecipients { get; init; } = [];
     public IReadOnlyList<Recipient> CcRecipients { get; init; } = [];
     public IReadOnlyList<Recipient> BccRecipients { get; init; } = [];

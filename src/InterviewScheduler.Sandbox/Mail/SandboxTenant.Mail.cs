@@ -29,6 +29,7 @@ public sealed partial class SandboxTenant
                 Subject = message.Subject,
                 BodyContentType = message.BodyContentType,
                 BodyContent = message.BodyContent,
+                TextAlternative = message.TextAlternative,
                 From = new Recipient(from.Address, from.DisplayName),
                 ToRecipients = message.ToRecipients,
                 CcRecipients = message.CcRecipients,

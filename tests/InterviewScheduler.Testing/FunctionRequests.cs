@@ -1,0 +1,35 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+
+namespace InterviewScheduler.Testing;
+
+/// <summary>HTTP requests for calling HTTP-triggered function classes directly, and reading what they answer.</summary>
+public static class FunctionRequests
+{
+    public static HttpRequest Json(string body, string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null) =>
+        Raw(Encoding.UTF8.GetBytes(body), contentType, headers);
+
+    public static HttpRequest Raw(byte[] body, string? contentType, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = contentType;
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.Request.Headers[name] = value;
+        return context.Request;
+    }
+
+    public static HttpRequest Get() => new DefaultHttpContext { Request = { Method = "GET" } }.Request;
+
+    /// <summary>The status code an action result answers with.</summary>
+    public static int StatusOf(IActionResult result) => result switch
+    {
+        ObjectResult { StatusCode: { } code } => code,
+        OkObjectResult => StatusCodes.Status200OK,
+        IStatusCodeActionResult { StatusCode: { } code } => code,
+        _ => throw new InvalidOperationException($"No status in {result.GetType().Name}"),
+    };
+}

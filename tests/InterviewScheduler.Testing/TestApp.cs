@@ -1,0 +1,120 @@
+using Azure.Storage.Queues.Models;
+using InterviewScheduler.Functions.Acknowledgments;
+using InterviewScheduler.Functions.Configuration;
+using InterviewScheduler.Sandbox;
+using InterviewScheduler.Sandbox.Seeding;
+using InterviewScheduler.Storage.Connection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewScheduler.Testing;
+
+/// <summary>
+/// The service's real composition (<c>AddInterviewScheduler</c>) against the test Azurite, under table and queue
+/// names of its own, and a seeded sandbox tenant on a free port reached through the real Graph SDK. Function
+/// classes are built from it and called as the host calls them.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestApp(ServiceProvider services, SandboxServer sandbox)
+    {
+        _services = services;
+        Sandbox = sandbox;
+    }
+
+    public IServiceProvider Services => _services;
+
+    public SandboxServer Sandbox { get; }
+
+    public StorageAccount Storage => _services.GetRequiredService<StorageAccount>();
+
+    public StorageNames Names => _services.GetRequiredService<StorageNames>();
+
+    /// <param name="settings">Changes to the default test settings (a value of null removes the key).</param>
+    /// <param name="services">Replacements registered after the app's own, e.g. a TimeProvider or a failing decorator.</param>
+    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions());
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = await TestStorage.ConnectionStringAsync(),
+            ["Storage:NamePrefix"] = TestStorage.UniqueName("t"),
+            ["Graph:BaseUrl"] = sandbox.GraphBaseUrl.ToString(),
+            ["Graph:Auth"] = "None",
+            ["Mail:SenderMailbox"] = SandboxCompany.RecruitingMailbox,
+            ["Scheduling:OrganizerMailbox"] = SandboxCompany.OrganizerMailbox,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddInterviewScheduler(configuration);
+        services?.Invoke(collection);
+        return new TestApp(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), sandbox);
+    }
+
+    /// <summary>A function class built as the worker builds it, from the app's services.</summary>
+    public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(_services);
+
+    /// <summary>
+    /// Delivers the acknowledgments queue to <see cref="SendAcknowledgmentFunction"/> as the Functions host
+    /// would (a failed message comes back, up to <paramref name="maxDequeueCount"/> deliveries, then poison)
+    /// until the queue is empty, waiting out visibility delays, or until <paramref name="timeout"/>.
+    /// </summary>
+    /// <returns>The number of deliveries made.</returns>
+    public async Task<int> DeliverAcknowledgmentsAsync(TimeSpan timeout, int maxDequeueCount = 5)
+    {
+        var queue = Storage.Queue(Names.AcknowledgmentsQueue);
+        var poison = Storage.Queue(Names.AcknowledgmentsQueue + "-poison");
+        await queue.CreateIfNotExistsAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        var deliveries = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            QueueMessage[] messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromMinutes(1))).Value;
+            if (messages.Length == 0)
+            {
+                if ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0) return deliveries;
+                await Task.Delay(100);
+                continue;
+            }
+
+            await Task.WhenAll(messages.Select(async message =>
+            {
+                Interlocked.Increment(ref deliveries);
+                try
+                {
+                    await Function<SendAcknowledgmentFunction>().Run(message, CancellationToken.None);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
+#pragma warning disable CA1031 // The host catches every failure and retries or poisons; so does this stand-in.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    if (message.DequeueCount >= maxDequeueCount)
+                    {
+                        await poison.CreateIfNotExistsAsync();
+                        await poison.SendMessageAsync(message.Body);
+                        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                    }
+                    else
+                    {
+                        await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+                    }
+                }
+            }));
+        }
+
+        throw new TimeoutException($"The acknowledgments queue did not empty within {timeout}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
