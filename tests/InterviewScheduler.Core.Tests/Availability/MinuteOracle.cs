@@ -32,9 +32,20 @@ internal sealed class MinuteOracle
             var blocked = new bool[minutes];
             for (var i = 0; i < minutes; i++)
             {
-                var minute = _origin.AddMinutes(i);
-                working[i] = InWorkingHours(person.WorkingHours, minute);
-                blocked[i] = person.Busy.Any(b => b.Time.Start <= minute && minute < b.Time.End && Blocks(b.Status, request.TentativeBlocks));
+                working[i] = InWorkingHours(person.WorkingHours, _origin.AddMinutes(i));
+            }
+
+            // Paint every blocking item's minutes (whole-minute items; the tests generate nothing finer).
+            foreach (var item in person.Busy.Where(b => Blocks(b.Status, request.TentativeBlocks)))
+            {
+                for (var minute = item.Time.Start; minute < item.Time.End; minute += Minute)
+                {
+                    var i = Index(minute);
+                    if (i >= 0 && i < minutes)
+                    {
+                        blocked[i] = true;
+                    }
+                }
             }
 
             _people[person.Email] = (working, blocked);
