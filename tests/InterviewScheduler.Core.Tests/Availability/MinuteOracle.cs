@@ -68,6 +68,18 @@ internal sealed class MinuteOracle
         return null;
     }
 
+    /// <summary>Every valid aligned first-session start, in order.</summary>
+    public IEnumerable<DateTimeOffset> AllStarts()
+    {
+        for (var start = Earliest; start < _request.Window.End; start += Minute)
+        {
+            if (IsAligned(start) && LoopFits(start))
+            {
+                yield return start;
+            }
+        }
+    }
+
     /// <summary>True when some placement of the later sessions works with the first at <paramref name="start"/>.</summary>
     public bool LoopFits(DateTimeOffset start) => start >= Earliest && Place(0, start, start);
 

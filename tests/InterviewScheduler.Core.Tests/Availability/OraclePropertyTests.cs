@@ -155,6 +155,21 @@ public sealed class OraclePropertyTests
     }
 
     [Fact]
+    public void Engine_returns_as_many_options_as_the_days_allow()
+    {
+        GenScenario.Sample(
+            (request, now) =>
+            {
+                var zone = request.DayZone ?? request.Candidate.Zone ?? TimeZoneInfo.Utc;
+                var perDay = new MinuteOracle(request, now).AllStarts().GroupBy(s => TimeZoneInfo.ConvertTime(s, zone).Date);
+                var expected = Math.Min(request.MaxOptions, perDay.Sum(day => Math.Min(request.MaxOptionsPerDay, day.Count())));
+                return AvailabilityEngine.FindOptions(request, new FakeTimeProvider(now)).Count == expected;
+            },
+            iter: Iterations / 2,
+            print: Describe);
+    }
+
+    [Fact]
     public void Evaluate_agrees_with_the_oracle_on_any_start()
     {
         var gen = from scenario in GenScenario
