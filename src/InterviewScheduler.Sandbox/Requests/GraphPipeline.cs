@@ -42,6 +42,9 @@ internal static partial class GraphPipeline
             await next(http);
         });
 
+        // Routing runs after the rewrite, so the rewritten path is the one matched.
+        app.UseRouting();
+
         app.Use(async (http, next) =>
         {
             var path = http.Request.Path.Value ?? string.Empty;
