@@ -1,0 +1,44 @@
+using InterviewScheduler.Core.Availability;
+
+namespace InterviewScheduler.Core.Interviews;
+
+/// <summary>Creates, moves and cancels events in the organizer mailbox; Outlook sends the invites.</summary>
+public interface ICalendarBooker
+{
+    /// <summary>
+    /// Creates a Teams meeting. A repeated call with the same <see cref="CalendarEventDraft.TransactionId"/> returns
+    /// the event created the first time instead of a second one.
+    /// </summary>
+    Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Moves an event and/or replaces its attendees and body.</summary>
+    Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an event, telling attendees why.</summary>
+    Task CancelAsync(string organizerMailbox, string eventId, string comment, CancellationToken cancellationToken);
+
+    /// <summary>The event as it is now (it may have been moved or cancelled in Outlook); null when it is gone.</summary>
+    Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken);
+}
+
+/// <summary>What to put in the calendar.</summary>
+/// <param name="Subject">Plain text.</param>
+/// <param name="HtmlBody">HTML; every value from input in it already encoded.</param>
+/// <param name="Time">When (UTC).</param>
+/// <param name="Attendees">Who is invited.</param>
+/// <param name="TransactionId">Deterministic per intended event, so a retried create makes no second event.</param>
+public sealed record CalendarEventDraft(string Subject, string HtmlBody, TimeRange Time, IReadOnlyList<EventAttendee> Attendees, string TransactionId);
+
+/// <summary>An invited person.</summary>
+public sealed record EventAttendee(string Email, string? Name = null, bool Optional = false);
+
+/// <summary>An event as the calendar holds it.</summary>
+/// <param name="EventId">The organizer's event id.</param>
+/// <param name="Time">When it is now (UTC).</param>
+/// <param name="JoinUrl">The Teams join link.</param>
+/// <param name="IsCancelled">Cancelled by the organizer.</param>
+/// <param name="Responses">Each attendee's response: accepted, declined, tentativelyAccepted, notResponded, ...</param>
+public sealed record BookedEvent(string EventId, TimeRange Time, string? JoinUrl, bool IsCancelled, IReadOnlyList<AttendeeResponse> Responses);
+
+/// <summary>An attendee and their response to the invitation.</summary>
+public sealed record AttendeeResponse(string Email, string Response);
