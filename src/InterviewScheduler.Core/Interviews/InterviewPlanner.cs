@@ -1,0 +1,93 @@
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.TimeZones;
+
+namespace InterviewScheduler.Core.Interviews;
+
+/// <summary>
+/// Finds panel and loop options for an application: free/busy for everyone in one read, then the
+/// availability engine. Books nothing.
+/// </summary>
+public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOptions options, TimeProvider time)
+{
+    /// <summary>Reads everyone's schedule over <paramref name="window"/> and ranks the options.</summary>
+    public async Task<PlanResult> FindOptionsAsync(JobApplication application, PanelRequest request, TimeRange window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var schedules = await ReadAsync(request, window, cancellationToken);
+        if (Unknown(request, schedules) is { Count: > 0 } unknown)
+        {
+            return new PlanResult([], unknown, null);
+        }
+
+        var availability = ToAvailabilityRequest(application, request, schedules, window);
+        return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>(), availability);
+    }
+
+    /// <summary>Reads the schedules of everyone in the request over <paramref name="window"/>.</summary>
+    public Task<IReadOnlyDictionary<string, PersonSchedule>> ReadAsync(PanelRequest request, TimeRange window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return directory.GetSchedulesAsync(options.OrganizerMailbox, request.Addresses, window, cancellationToken);
+    }
+
+    /// <summary>Field paths of the interviewers Graph does not know, with why.</summary>
+    public static IReadOnlyDictionary<string, string[]> Unknown(PanelRequest request, IReadOnlyDictionary<string, PersonSchedule> schedules)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(schedules);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        for (var i = 0; i < request.Sessions.Count; i++)
+        {
+            for (var j = 0; j < request.Sessions[i].Interviewers.Count; j++)
+            {
+                var email = request.Sessions[i].Interviewers[j].Email;
+                if (!schedules.TryGetValue(email, out var schedule) || schedule.Error is not null)
+                {
+                    errors[$"sessions[{i}].interviewers[{j}].email"] = ["Not a person the organizer's tenant knows: " + (schedule?.Error ?? "no schedule returned.")];
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The engine's request for this panel request and these schedules.</summary>
+    public AvailabilityRequest ToAvailabilityRequest(JobApplication application, PanelRequest request, IReadOnlyDictionary<string, PersonSchedule> schedules, TimeRange window)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(schedules);
+        var candidateZone = application.Candidate.TimeZone is { } zone && TimeZoneResolver.TryResolve(zone, out var resolved) ? resolved : null;
+        var candidate = request.CandidateAvailability.Count > 0 ? CandidateAvailability.Within(request.CandidateAvailability)
+            : candidateZone is not null ? CandidateAvailability.InZone(candidateZone)
+            : CandidateAvailability.Anytime;
+
+        return new AvailabilityRequest
+        {
+            Window = window,
+            Sessions =
+            [
+                .. request.Sessions.Select(s => new PanelSession
+                {
+                    Title = s.Title,
+                    Duration = s.Duration,
+                    MinimumOptional = s.MinimumOptional,
+                    Interviewers = [.. s.Interviewers.Select(i => Person(schedules[i.Email], i.Optional))],
+                }),
+            ],
+            Candidate = candidate,
+            MinimumNotice = TimeSpan.FromMinutes(options.MinimumNoticeMinutes),
+            MaxOptions = request.MaxOptions,
+        };
+    }
+
+    private static Interviewer Person(PersonSchedule schedule, bool optional) =>
+        new(schedule.Email, schedule.Busy, schedule.WorkingHours, optional);
+}
+
+/// <summary>Options found, or the interviewers that made the search impossible.</summary>
+/// <param name="Options">Ranked, best first; empty when no time works.</param>
+/// <param name="UnknownInterviewers">Field path → why, for interviewers Graph does not know.</param>
+/// <param name="Request">The engine request the options answer (null when interviewers were unknown).</param>
+public sealed record PlanResult(IReadOnlyList<SlotOption> Options, IReadOnlyDictionary<string, string[]> UnknownInterviewers, AvailabilityRequest? Request);

@@ -1,0 +1,22 @@
+namespace InterviewScheduler.Core.Interviews;
+
+/// <summary>Calendar settings (configuration section <c>Scheduling</c>).</summary>
+public sealed class SchedulingOptions
+{
+    public const string SectionName = "Scheduling";
+
+    /// <summary>The mailbox that organizes interview and debrief events and so sends their invites.</summary>
+    public string OrganizerMailbox { get; set; } = "";
+
+    /// <summary>Nothing is booked sooner than this many minutes from now.</summary>
+    public int MinimumNoticeMinutes { get; set; } = 60;
+
+    /// <summary>The company name shown in the interview guide.</summary>
+    public string CompanyName { get; set; } = "Contoso";
+
+    /// <summary>Where a person opens an application, e.g. the ATS; <c>{applicationId}</c> is replaced. Empty: the API's own route.</summary>
+    public string? ApplicationLinkTemplate { get; set; }
+
+    /// <summary>A folder with <c>interview-guide.html.liquid</c> replacing the built-in guide; empty for the built-in one.</summary>
+    public string? TemplateDirectory { get; set; }
+}
