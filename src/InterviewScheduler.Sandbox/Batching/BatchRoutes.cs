@@ -22,7 +22,7 @@ internal static class BatchRoutes
 
     public static void Map(WebApplication app, HttpClient loopback, Func<Uri> graphBaseUrl)
     {
-        app.MapPost("/v1.0/$batch", async (HttpContext http) =>
+        app.MapPost("/v1.0/$batch", async Task<IResult> (HttpContext http) =>
         {
             var body = await GraphJson.ReadObjectAsync(http.Request);
             if (body?.Node("requests") is not JsonArray requests) return GraphResults.BadRequest("Invalid batch payload format.", "BadRequest");

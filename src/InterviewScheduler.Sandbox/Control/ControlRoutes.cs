@@ -27,10 +27,10 @@ internal static class ControlRoutes
         var control = app.MapGroup("/sandbox");
 
         control.MapGet("/users", () => Ok(new JsonArray([.. tenant.Users.Select(u => (JsonNode)WriteUser(u))])));
-        control.MapPost("/users", async (HttpContext http) => AddUser(tenant, await GraphJson.ReadObjectAsync(http.Request)));
+        control.MapPost("/users", async Task<IResult> (HttpContext http) => AddUser(tenant, await GraphJson.ReadObjectAsync(http.Request)));
 
         control.MapGet("/faults", () => Results.Json(tenant.Faults, Web));
-        control.MapPost("/faults", async (HttpContext http) => AddFault(tenant, await GraphJson.ReadObjectAsync(http.Request)));
+        control.MapPost("/faults", async Task<IResult> (HttpContext http) => AddFault(tenant, await GraphJson.ReadObjectAsync(http.Request)));
         control.MapDelete("/faults", () =>
         {
             tenant.ClearFaults();
