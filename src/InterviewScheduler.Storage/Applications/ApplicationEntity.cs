@@ -29,6 +29,11 @@ internal static class ApplicationEntity
         ["AcknowledgmentSentAt"] = application.Acknowledgment.SentAt?.ToUniversalTime(),
         ["AcknowledgmentMarker"] = application.Acknowledgment.Marker,
         ["AcknowledgmentSender"] = application.Acknowledgment.SenderMailbox,
+        ["BookingId"] = application.Booking?.BookingId,
+        ["BookingClaimedAt"] = application.Booking?.ClaimedAt.ToUniversalTime(),
+        ["BookingChosenStart"] = application.Booking?.ChosenStart?.ToUniversalTime(),
+        ["BookingRequestedAt"] = application.BookingRequestedAt?.ToUniversalTime(),
+        ["BookedAt"] = application.BookedAt?.ToUniversalTime(),
     };
 
     public static JobApplication To(TableEntity entity, ETag etag) => new(
@@ -45,5 +50,12 @@ internal static class ApplicationEntity
             entity.GetDateTimeOffset("AcknowledgmentSentAt"),
             entity.GetString("AcknowledgmentMarker"),
             entity.GetString("AcknowledgmentSender")),
-        etag.ToString());
+        etag.ToString())
+    {
+        Booking = entity.GetString("BookingId") is { } bookingId
+            ? new BookingClaim(bookingId, entity.GetDateTimeOffset("BookingClaimedAt")!.Value, entity.GetDateTimeOffset("BookingChosenStart"))
+            : null,
+        BookingRequestedAt = entity.GetDateTimeOffset("BookingRequestedAt"),
+        BookedAt = entity.GetDateTimeOffset("BookedAt"),
+    };
 }

@@ -5,15 +5,18 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Storage.Connection;
 
 namespace InterviewScheduler.Storage.Applications;
 
 /// <summary>
-/// Applications in Azure Tables. Deduplication rides on a key table whose rows are inserted, never updated:
-/// of two requests with the same key, exactly one insert succeeds, also at the same moment.
+/// Applications and their interviews in Azure Tables, one partition per application, so that a booking's
+/// interviews and the application change together in one entity-group transaction. Deduplication rides on a
+/// key table whose rows are inserted, never updated: of two requests with the same key, exactly one insert
+/// succeeds, also at the same moment.
 /// </summary>
-public sealed class TableApplicationStore : IApplicationStore
+public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
 {
     private const string ApplicationIdProperty = "ApplicationId";
 
@@ -100,6 +103,44 @@ public sealed class TableApplicationStore : IApplicationStore
         await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             yield return entity.PartitionKey;
+        }
+    }
+
+    public async Task<IReadOnlyList<Interview>> ListAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {applicationId} and RowKey ge {InterviewEntity.RowKeyPrefix} and RowKey lt {"interview."}");
+        var interviews = new List<Interview>();
+        await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            interviews.Add(InterviewEntity.To(entity));
+        }
+
+        return interviews;
+    }
+
+    public async Task<JobApplication?> TryRecordBookingAsync(JobApplication application, IReadOnlyList<Interview> interviews, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(interviews);
+        if (application.Version is null) throw new ArgumentException("Only a stored application (with a version) can be replaced.", nameof(application));
+        await _created.EnsureAsync();
+
+        // Row keys order interviews by when they were booked, then by session.
+        var order = application.BookedAt?.ToUnixTimeMilliseconds() ?? 0;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ApplicationEntity.From(application), new ETag(application.Version)),
+        };
+        actions.AddRange(interviews.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InterviewEntity.From(i, order * 10 + i.SessionIndex))));
+        try
+        {
+            var response = await _applications.SubmitTransactionAsync(actions, cancellationToken);
+            return application with { Version = response.Value[0].Headers.ETag?.ToString() };
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404 or 409)
+        {
+            return null;
         }
     }
 }
