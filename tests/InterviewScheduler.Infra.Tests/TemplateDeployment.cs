@@ -28,6 +28,9 @@ public sealed class TemplateDeployment : IAsyncLifetime
     /// <summary>Every resource the deployment would create, modules expanded.</summary>
     public IReadOnlyList<JsonObject> Resources { get; private set; } = [];
 
+    /// <summary>The deployment's outputs (azd stores them in the environment), evaluated.</summary>
+    public IReadOnlyDictionary<string, string> Outputs { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The Function App's application settings, evaluated, by name (environment-variable form, with <c>__</c>).</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; private set; } = new Dictionary<string, string>();
 
@@ -54,6 +57,7 @@ public sealed class TemplateDeployment : IAsyncLifetime
 
         _context = new ArmContext(ParameterValues, RuntimeProperties, CloudEnvironment());
         AppSettings = ReadAppSettings();
+        Outputs = predicted["outputs"]!.AsObject().ToDictionary(o => o.Key, o => Evaluate(o.Value), StringComparer.Ordinal);
     }
 
     public Task DisposeAsync()
