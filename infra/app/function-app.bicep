@@ -1,0 +1,131 @@
+// The Flex Consumption plan and the Function App (.NET 10 isolated worker). Every setting the app reads at start-up
+// is set here, identity-based: no keys or connection strings with secrets.
+param name string
+param planName string
+param location string
+param tags object
+
+@description('Service name in azure.yaml; azd finds the app to deploy to by the azd-service-name tag.')
+param serviceName string
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity, which the app and the Functions host pass to Entra ID.')
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+param maximumInstanceCount int
+param instanceMemoryMB int
+param graphBaseUrl string
+param senderMailbox string
+param organizerMailbox string
+
+@secure()
+param intakeSigningSecret string
+param intakeSigningSecretUri string
+param debriefDurationMinutes int
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+// Built from the account name (not read back from the account) so that the settings are known before deployment.
+var storageSuffix = environment().suffixes.storage
+var blobServiceUri = 'https://${account.name}.blob.${storageSuffix}'
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': serviceName
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobServiceUri}/${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// A separate settings resource (not siteConfig.appSettings) so that the notification URL can use the host name
+// Azure gives the app. It replaces the whole set: every setting the app needs is listed here.
+resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    // Host and app storage through the identity (StorageAccount.FromConfiguration reads the same settings).
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: blobServiceUri
+    AzureWebJobsStorage__queueServiceUri: 'https://${account.name}.queue.${storageSuffix}'
+    AzureWebJobsStorage__tableServiceUri: 'https://${account.name}.table.${storageSuffix}'
+
+    // Telemetry with Entra auth, since the Application Insights resource has local auth disabled.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+    // Microsoft Graph with the identity's application permissions.
+    Graph__BaseUrl: graphBaseUrl
+    Graph__Auth: 'ManagedIdentity'
+    Graph__ClientId: identityClientId
+
+    Mail__SenderMailbox: senderMailbox
+    Scheduling__OrganizerMailbox: organizerMailbox
+    Intake__SigningSecret: empty(intakeSigningSecretUri) ? intakeSigningSecret : '@Microsoft.KeyVault(SecretUri=${intakeSigningSecretUri})'
+    Debrief__DurationMinutes: string(debriefDurationMinutes)
+
+    // Graph change notifications for the organizer's calendar are delivered here.
+    Notifications__PublicUrl: 'https://${site.properties.defaultHostName}/api/notifications/calendar'
+  }
+}
+
+output name string = site.name
+output uri string = 'https://${site.properties.defaultHostName}'
+output notificationsPublicUrl string = 'https://${site.properties.defaultHostName}/api/notifications/calendar'

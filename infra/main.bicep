@@ -1,0 +1,172 @@
+// InterviewScheduler in one resource group: a Flex Consumption Function App (.NET 10 isolated worker), its storage
+// (queues, tables, deployment package), a user-assigned identity, and Application Insights on Log Analytics.
+// Deployed by `azd up`; Microsoft Graph permissions are granted afterwards by scripts/grant-graph-permissions.sh.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; seeds the resource group name and the unique suffix of every resource.')
+@metadata({
+  example: 'interviews-dev'
+})
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. It must offer the Flex Consumption plan.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+  example: 'swedencentral'
+})
+param location string
+
+@description('Mailbox that sends acknowledgments to candidates (app setting Mail__SenderMailbox), e.g. recruiting@contoso.com.')
+@metadata({
+  example: 'recruiting@contoso.com'
+})
+param senderMailbox string
+
+@description('Mailbox that organizes interview and debrief events and so sends their invites (app setting Scheduling__OrganizerMailbox).')
+@metadata({
+  example: 'interviews@contoso.com'
+})
+param organizerMailbox string
+
+@description('Microsoft Graph endpoint including the version segment (app setting Graph__BaseUrl).')
+param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
+
+@secure()
+@description('HMAC secret the intake webhook verifies requests with (app setting Intake__SigningSecret). Leave empty when intakeSigningSecretUri is set, or until intake signing is used.')
+param intakeSigningSecret string = ''
+
+@description('Key Vault secret URI holding the intake HMAC secret; when set it replaces intakeSigningSecret with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+param intakeSigningSecretUri string = ''
+
+@minValue(15)
+@maxValue(240)
+@description('Length of the debrief booked after a candidate\'s last interview, in minutes (app setting Debrief__DurationMinutes).')
+param debriefDurationMinutes int = 30
+
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the Flex Consumption plan scales the app out to.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory of each Flex Consumption instance, in MB.')
+param instanceMemoryMB int = 2048
+
+@minValue(30)
+@maxValue(730)
+@description('Days Log Analytics keeps logs.')
+param logRetentionInDays int = 30
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = 'func-interviews-${resourceToken}'
+var identityName = 'id-interviews-${resourceToken}'
+var storageAccountName = 'stinterviews${resourceToken}'
+var applicationInsightsName = 'appi-interviews-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${resourceToken}'
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-interviews-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: resourceGroup
+  params: {
+    identityName: identityName
+    storageAccountName: storageAccountName
+    blobContainerNames: storage.outputs.hostContainerNames
+    applicationInsightsName: applicationInsightsName
+  }
+  // Names are passed, not outputs, so that What-If can predict the assignments: wait for the resources explicitly.
+  dependsOn: [
+    identity
+    monitoring
+  ]
+}
+
+module functionApp 'app/function-app.bicep' = {
+  name: 'function-app'
+  scope: resourceGroup
+  params: {
+    name: functionAppName
+    planName: 'plan-interviews-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'functions'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    graphBaseUrl: graphBaseUrl
+    senderMailbox: senderMailbox
+    organizerMailbox: organizerMailbox
+    intakeSigningSecret: intakeSigningSecret
+    intakeSigningSecretUri: intakeSigningSecretUri
+    debriefDurationMinutes: debriefDurationMinutes
+  }
+  // The app starts reading queues and tables as soon as it exists: grant its identity access first.
+  dependsOn: [
+    rbac
+  ]
+}
+
+// Read by azd (azd env get-values) and by scripts/grant-graph-permissions.sh.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output SERVICE_FUNCTIONS_ENDPOINT string = functionApp.outputs.uri
+output NOTIFICATIONS_PUBLIC_URL string = functionApp.outputs.notificationsPublicUrl
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
