@@ -24,9 +24,9 @@ readonly GRAPH_APP_ID="00000003-0000-0000-c000-000000000000"
 
 # Calendars.ReadWrite: read free/busy (getSchedule), create, move and cancel interview and debrief events.
 # Mail.Send: send acknowledgments from the recruiting mailbox.
-# Mail.ReadBasic: find an acknowledgment's marker in Sent Items before sending again after a crash.
+# Mail.Read: find an acknowledgment's marker (an extended property, hidden from Mail.ReadBasic) in Sent Items before sending again after a crash.
 # MailboxSettings.Read: read time zones and working hours of the people being scheduled.
-readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.ReadBasic MailboxSettings.Read"
+readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.Read MailboxSettings.Read"
 # The permissions Exchange Online RBAC for Applications can scope to mailboxes instead.
 readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Mail.Send Mail.ReadBasic Mail.Read MailboxSettings.Read"
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
+using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Storage.Applications;
 using InterviewScheduler.Storage.Connection;
 using Microsoft.Azure.Functions.Worker;
@@ -18,6 +20,8 @@ public sealed partial class SendAcknowledgmentFunction(
     AcknowledgmentSender sender,
     IAcknowledgmentQueue queue,
     IOptions<MailOptions> options,
+    IApplicationStore applications,
+    HiringMetrics metrics,
     TimeProvider time,
     ILogger<SendAcknowledgmentFunction> logger)
 {
@@ -52,6 +56,13 @@ public sealed partial class SendAcknowledgmentFunction(
             case AcknowledgmentStep.UnknownApplication:
                 LogUnknown(logger, applicationId);
                 break;
+            case AcknowledgmentStep.Sent:
+                if (await applications.FindAsync(applicationId, cancellationToken) is { Acknowledgment.SentAt: { } sentAt } sent)
+                {
+                    metrics.AcknowledgmentSent(sentAt - sent.ReceivedAt);
+                }
+
+                goto default;
             default:
                 var queuedFor = time.GetUtcNow() - (message.InsertedOn ?? time.GetUtcNow());
                 LogDone(logger, applicationId, result.Step, queuedFor.TotalSeconds);

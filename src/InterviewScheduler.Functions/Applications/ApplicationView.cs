@@ -1,5 +1,7 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Functions.Interviews;
 
 namespace InterviewScheduler.Functions.Applications;
 
@@ -13,10 +15,12 @@ public sealed record ApplicationView(
     string? ExternalId,
     DateTimeOffset ReceivedAt,
     AcknowledgmentView Acknowledgment,
+    IReadOnlyList<InterviewView> Interviews,
     TimelineView Timeline)
 {
-    public static ApplicationView From(JobApplication application)
+    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews)
     {
+        ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(application);
         var acknowledgment = application.Acknowledgment;
         return new ApplicationView(
@@ -28,7 +32,8 @@ public sealed record ApplicationView(
             application.ExternalId,
             application.ReceivedAt,
             new AcknowledgmentView(StatusName(acknowledgment.Status), acknowledgment.SentAt, acknowledgment.Attempts),
-            new TimelineView(application.ReceivedAt, acknowledgment.SentAt));
+            [.. interviews.Select(InterviewView.From)],
+            new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
     }
 
     public static string StatusName(ApplicationStatus status) => status switch
@@ -57,5 +62,9 @@ public sealed record RoleView(string Id, string Title);
 /// <param name="Attempts">Send attempts begun.</param>
 public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts);
 
-/// <summary>The moments that show the service's speed.</summary>
-public sealed record TimelineView(DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt);
+/// <summary>The moments that show the service's speed (UTC).</summary>
+/// <param name="ReceivedAt">The application arrived.</param>
+/// <param name="AcknowledgedAt">The acknowledgment email was sent.</param>
+/// <param name="BookingRequestedAt">The latest booking was requested.</param>
+/// <param name="BookedAt">Its events were created (the invites went out).</param>
+public sealed record TimelineView(DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? BookingRequestedAt, DateTimeOffset? BookedAt);

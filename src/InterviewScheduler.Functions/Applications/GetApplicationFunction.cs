@@ -1,4 +1,5 @@
 using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InterviewScheduler.Functions.Applications;
 
 /// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment and its timeline.</summary>
-public sealed class GetApplicationFunction(IApplicationStore store)
+public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews)
 {
     [Function(nameof(GetApplicationFunction))]
     public async Task<IActionResult> Run(
@@ -15,14 +16,11 @@ public sealed class GetApplicationFunction(IApplicationStore store)
         string id,
         CancellationToken cancellationToken)
     {
-        // Ids are 32 hex digits; anything else cannot exist and must not reach a storage query.
-        if (id is not { Length: 32 } || !id.All(char.IsAsciiHexDigitLower))
-        {
-            return NotFound();
-        }
+        if (!ApplicationIds.IsWellFormed(id)) return NotFound();
 
         var application = await store.FindAsync(id, cancellationToken);
-        return application is null ? NotFound() : new OkObjectResult(ApplicationView.From(application));
+        if (application is null) return NotFound();
+        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken)));
     }
 
     private static ObjectResult NotFound() =>

@@ -1,6 +1,9 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Functions.Applications;
+using InterviewScheduler.Graph.Calendar;
 using InterviewScheduler.Graph.Connection;
 using InterviewScheduler.Graph.Mail;
 using InterviewScheduler.Storage.Applications;
@@ -24,15 +27,23 @@ public static class InterviewSchedulerServices
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // Recorded whichever host runs the functions; exported only where telemetry is configured.
+        services.AddMetrics();
+        services.AddSingleton<HiringMetrics>();
         AddSettings(services);
 
         // Read eagerly: without storage nothing works, so fail before the host starts listening.
         services.AddSingleton(StorageAccount.FromConfiguration(configuration));
         services.AddSingleton(new StorageNames(configuration["Storage:NamePrefix"] ?? ""));
-        services.AddSingleton(sp => GraphServiceClientFactory.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddSingleton(sp => GraphServiceClientFactory.Create(
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value,
+            throttled: sp.GetRequiredService<HiringMetrics>().GraphThrottled));
 
         // Applications and their acknowledgments.
-        services.AddSingleton<IApplicationStore, TableApplicationStore>();
+        services.AddSingleton<TableApplicationStore>();
+        services.AddSingleton<IApplicationStore>(sp => sp.GetRequiredService<TableApplicationStore>());
+        services.AddSingleton<IInterviewStore>(sp => sp.GetRequiredService<TableApplicationStore>());
         services.AddSingleton<IAcknowledgmentQueue, StorageAcknowledgmentQueue>();
         services.AddSingleton<ISendPacer>(sp => ActivatorUtilities.CreateInstance<TableSendPacer>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value.MessagesPerMinute));
         services.AddSingleton<IAcknowledgmentMailer, GraphAcknowledgmentMailer>();
@@ -40,6 +51,14 @@ public static class InterviewSchedulerServices
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AcknowledgmentSender>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value));
         services.AddSingleton<ApplicationIntake>();
         services.AddSingleton<AcknowledgmentSweep>();
+
+        // Interviews: free/busy, options and booking.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value);
+        services.AddSingleton<IFreeBusyDirectory, GraphFreeBusyDirectory>();
+        services.AddSingleton<ICalendarBooker, GraphCalendarBooker>();
+        services.AddSingleton<InterviewPlanner>();
+        services.AddSingleton<InterviewGuide>();
+        services.AddSingleton<InterviewBooking>();
         return services;
     }
 
@@ -55,6 +74,8 @@ public static class InterviewSchedulerServices
             .ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName)
             .Validate(o => IsMailbox(o.OrganizerMailbox), "Missing or invalid setting Scheduling:OrganizerMailbox: the mailbox that organizes interview events.")
+            .Validate(o => o.MinimumNoticeMinutes >= 0, "Scheduling:MinimumNoticeMinutes must not be negative.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Scheduling:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
     }

@@ -20,9 +20,13 @@ public static class Problems
         return Result(problem);
     }
 
-    /// <summary>Any other error status with a title and detail.</summary>
-    public static ObjectResult Status(int status, string title, string? detail = null) =>
-        Result(new ProblemDetails { Status = status, Title = title, Detail = detail });
+    /// <summary>Any other error status with a title and detail, and members of its own (RFC 9457 extensions).</summary>
+    public static ObjectResult Status(int status, string title, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
+        return Result(problem);
+    }
 
     private static ObjectResult Result(ProblemDetails problem)
     {

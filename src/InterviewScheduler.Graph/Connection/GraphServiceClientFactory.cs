@@ -16,13 +16,20 @@ public static class GraphServiceClientFactory
 
     /// <param name="options">Endpoint and credential settings; must have no <see cref="GraphOptions.Problems"/>.</param>
     /// <param name="finalHandler">Transport under the SDK's handlers; tests pass one to observe traffic.</param>
-    public static GraphServiceClient Create(GraphOptions options, HttpMessageHandler? finalHandler = null)
+    /// <param name="throttled">Called with the status code of each throttled response (every attempt, retries included).</param>
+    public static GraphServiceClient Create(GraphOptions options, HttpMessageHandler? finalHandler = null, Action<int>? throttled = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Problems();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
+        if (throttled is not null)
+        {
+            // Under the retry handler, so that each 429 is counted, not only the last.
+            finalHandler = new GraphThrottlingObserver(throttled) { InnerHandler = finalHandler ?? new HttpClientHandler() };
         }
 
         var httpClient = GraphClientFactory.Create(finalHandler: finalHandler);

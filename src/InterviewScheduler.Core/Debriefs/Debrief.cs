@@ -1,0 +1,67 @@
+using InterviewScheduler.Core.Availability;
+
+namespace InterviewScheduler.Core.Debriefs;
+
+/// <summary>
+/// The one debrief of an application: a Teams meeting for the whole interviewing team (and the recruiter, never
+/// the candidate) right after the candidate's last interview. Stored in the application's partition.
+/// </summary>
+/// <param name="ApplicationId">The application it belongs to.</param>
+/// <param name="EventId">The organizer's Graph event id.</param>
+/// <param name="JoinUrl">The Teams join link.</param>
+/// <param name="Time">When (UTC).</param>
+/// <param name="AfterInterviewsEnd">The end of the last interview it was placed after (UTC): when that is unchanged, so is the debrief.</param>
+/// <param name="Team">Everyone invited.</param>
+/// <param name="Conflicts">Members who are not free then (it was booked anyway, as none of the next hours suited everyone).</param>
+/// <param name="Status">Scheduled or cancelled.</param>
+/// <param name="Generation">How many events this debrief has had; a new event after a cancellation gets a new transactionId.</param>
+/// <param name="Version">Opaque concurrency token (the storage ETag); null for a value not yet stored.</param>
+public sealed record Debrief(
+    string ApplicationId,
+    string EventId,
+    string? JoinUrl,
+    TimeRange Time,
+    DateTimeOffset AfterInterviewsEnd,
+    IReadOnlyList<string> Team,
+    IReadOnlyList<string> Conflicts,
+    DebriefStatus Status,
+    int Generation,
+    string? Version = null);
+
+/// <summary>Where a debrief stands.</summary>
+public enum DebriefStatus
+{
+    Scheduled,
+    Cancelled,
+}
+
+/// <summary>Debrief settings (configuration section <c>Debrief</c>).</summary>
+public sealed class DebriefOptions
+{
+    public const string SectionName = "Debrief";
+
+    /// <summary>Length of the debrief in minutes.</summary>
+    public int DurationMinutes { get; set; } = 30;
+
+    /// <summary>Minutes between the end of the last interview and the debrief.</summary>
+    public int GapMinutes { get; set; }
+
+    /// <summary>When the team is not free right after, how many hours later the debrief may move to (same day).</summary>
+    public int SearchHours { get; set; } = 3;
+
+    /// <summary>The recruiter invited to every debrief; empty for none.</summary>
+    public string? RecruiterMailbox { get; set; }
+}
+
+/// <summary>Where debriefs are kept.</summary>
+public interface IDebriefStore
+{
+    /// <summary>The application's debrief, or null when it never had one.</summary>
+    Task<Debrief?> FindAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="debrief"/>: added when its version is null, else replaced if the stored version is
+    /// still its version. Returns it with its new version, or null when someone else wrote first.
+    /// </summary>
+    Task<Debrief?> TrySaveAsync(Debrief debrief, CancellationToken cancellationToken);
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Interviews;
+
+namespace InterviewScheduler.Core.Debriefs;
+
+/// <summary>
+/// Keeps an application's one debrief right after its last scheduled interview: creates it after the first
+/// booking, moves it (and adds people) when interviews move or are added, cancels it when every interview is
+/// cancelled. Calling it again with nothing changed changes nothing, so duplicate triggers are harmless.
+/// </summary>
+public sealed class DebriefScheduler(
+    IApplicationStore applications,
+    IInterviewStore interviews,
+    IDebriefStore debriefs,
+    ICalendarBooker calendar,
+    IFreeBusyDirectory directory,
+    DebriefOptions options,
+    SchedulingOptions scheduling)
+{
+    /// <summary>The grid the debrief moves on when the team is not free right after.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+
+    public async Task<DebriefChange> AlignAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var application = await applications.FindAsync(applicationId, cancellationToken);
+            if (application is null) return DebriefChange.None;
+            var scheduled = (await interviews.ListAsync(applicationId, cancellationToken)).Where(i => i.Status == InterviewStatus.Scheduled).ToList();
+            var current = await debriefs.FindAsync(applicationId, cancellationToken);
+            var outcome = await AlignAsync(application, scheduled, current, cancellationToken);
+            if (outcome is { } done) return done;
+        }
+
+        throw new InvalidOperationException($"The debrief of application {applicationId} kept changing under us.");
+    }
+
+    /// <returns>The change made, or null when another writer got there first (read again and retry).</returns>
+    private async Task<DebriefChange?> AlignAsync(JobApplication application, List<Interview> scheduled, Debrief? current, CancellationToken cancellationToken)
+    {
+        var live = current is { Status: DebriefStatus.Scheduled } ? current : null;
+        if (scheduled.Count == 0)
+        {
+            if (live is null) return DebriefChange.None;
+            await calendar.CancelAsync(scheduling.OrganizerMailbox, live.EventId, "Every interview with this candidate was cancelled, so the debrief is too.", cancellationToken);
+            return await debriefs.TrySaveAsync(live with { Status = DebriefStatus.Cancelled }, cancellationToken) is null ? null : DebriefChange.Cancelled;
+        }
+
+        var lastEnd = scheduled.Max(i => i.Time.End);
+        var team = Team(scheduled);
+        if (live is not null && live.AfterInterviewsEnd == lastEnd && live.Team.SequenceEqual(team, StringComparer.OrdinalIgnoreCase))
+        {
+            return DebriefChange.None;
+        }
+
+        var (time, conflicts) = await PlaceAsync(team, lastEnd + TimeSpan.FromMinutes(options.GapMinutes), live, cancellationToken);
+        var generation = live?.Generation ?? (current?.Generation ?? 0) + 1;
+        var draft = new CalendarEventDraft(
+            $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
+            Body(application, scheduled),
+            time,
+            [.. team.Select(e => new EventAttendee(e))],
+            $"debrief-{application.Id}-{generation}");
+
+        var booked = live is null
+            ? await calendar.CreateAsync(scheduling.OrganizerMailbox, draft, cancellationToken)
+            : await calendar.UpdateAsync(scheduling.OrganizerMailbox, live.EventId, draft, cancellationToken);
+        var saved = new Debrief(application.Id, booked.EventId, booked.JoinUrl, time, lastEnd, team, conflicts, DebriefStatus.Scheduled, generation, current?.Version);
+        if (await debriefs.TrySaveAsync(saved, cancellationToken) is null) return null;
+        return live is null ? DebriefChange.Created : DebriefChange.Moved;
+    }
+
+    /// <summary>Every interviewer of the scheduled interviews, then the recruiter; once each, in order.</summary>
+    private IReadOnlyList<string> Team(IReadOnlyList<Interview> scheduled)
+    {
+        var team = scheduled.OrderBy(i => i.Time.Start).SelectMany(i => i.Attendees).Select(a => a.Email).ToList();
+        if (!string.IsNullOrWhiteSpace(options.RecruiterMailbox)) team.Add(options.RecruiterMailbox);
+        return [.. team.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Right after, when the whole team is free then; otherwise the first time in the next
+    /// <see cref="DebriefOptions.SearchHours"/> hours when they are (inside everyone's working hours, so the same
+    /// working day); otherwise right after anyway, naming who is not free.
+    /// </summary>
+    private async Task<(TimeRange Time, IReadOnlyList<string> Conflicts)> PlaceAsync(IReadOnlyList<string> team, DateTimeOffset start, Debrief? current, CancellationToken cancellationToken)
+    {
+        var duration = TimeSpan.FromMinutes(options.DurationMinutes);
+        var searchEnd = start + TimeSpan.FromHours(options.SearchHours) + duration;
+        var schedules = await directory.GetSchedulesAsync(scheduling.OrganizerMailbox, team, new TimeRange(start, searchEnd), cancellationToken);
+        var people = team
+            .Where(e => schedules.TryGetValue(e, out var s) && s.Error is null)
+            .Select(e => schedules[e])
+            // The debrief being moved occupies its own old time in everyone's calendar: that is not a conflict.
+            .Select(s => new Interviewer(s.Email, [.. s.Busy.Where(b => current is null || b.Time != current.Time)], s.WorkingHours))
+            .ToList();
+
+        var right = new TimeRange(start, start + duration);
+        for (var at = start; at + duration <= searchEnd; at += Step)
+        {
+            var candidate = new TimeRange(at, at + duration);
+            if (AvailabilityEngine.IsTeamFree(people, candidate)) return (candidate, []);
+        }
+
+        return (right, AvailabilityEngine.TeamConflicts(people, right));
+    }
+
+    /// <summary>The debrief's body: the interviews (who, when) and a request to write notes first. Encoded.</summary>
+    private static string Body(JobApplication application, IReadOnlyList<Interview> scheduled)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<p>Debrief for <strong>{WebUtility.HtmlEncode(application.Candidate.Name)}</strong>, {WebUtility.HtmlEncode(application.Role.Title)}.</p>");
+        html.Append("<p>Please write your interview notes before the debrief, so that we decide on evidence, not on the loudest memory.</p><ul>");
+        foreach (var interview in scheduled.OrderBy(i => i.Time.Start))
+        {
+            var who = string.Join(", ", interview.Attendees.Select(a => WebUtility.HtmlEncode(a.Email)));
+            html.Append(CultureInfo.InvariantCulture, $"<li>{WebUtility.HtmlEncode(interview.Title)}: {interview.Time.Start:yyyy-MM-dd HH:mm}–{interview.Time.End:HH:mm} UTC with {who}</li>");
+        }
+
+        html.Append("</ul>");
+        return html.ToString();
+    }
+}
+
+/// <summary>What aligning the debrief did.</summary>
+public enum DebriefChange
+{
+    None,
+    Created,
+    Moved,
+    Cancelled,
+}

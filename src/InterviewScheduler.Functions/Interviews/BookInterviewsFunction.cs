@@ -1,0 +1,61 @@
+using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Core.Telemetry;
+using InterviewScheduler.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewScheduler.Functions.Interviews;
+
+/// <summary>
+/// <c>POST /api/applications/{id}/interviews</c>: books a panel or loop at the given <c>start</c> or the best
+/// option; Outlook sends the invites. A repeated request with the same <c>Idempotency-Key</c> answers the first
+/// result and books nothing new; a time taken meanwhile answers 409 with fresh options.
+/// </summary>
+public sealed partial class BookInterviewsFunction(InterviewBooking booking, HiringMetrics metrics, TimeProvider time, ILogger<BookInterviewsFunction> logger)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    [Function(nameof(BookInterviewsFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/interviews")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var requestedAt = time.GetUtcNow();
+        var (panel, problem) = await PanelRequestReader.ReadAsync(request, requestedAt, cancellationToken);
+        if (problem is not null) return problem;
+
+        string? key = request.Headers[IdempotencyHeader];
+        if (key is { Length: > 200 }) return Problems.Validation(new Dictionary<string, string[]> { [IdempotencyHeader] = ["At most 200 characters."] });
+        if (!ApplicationIds.IsWellFormed(id)) return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
+
+        var result = await booking.BookAsync(id, panel!, string.IsNullOrWhiteSpace(key) ? null : key, cancellationToken);
+        switch (result.Outcome)
+        {
+            case BookingOutcome.Booked:
+            case BookingOutcome.Replayed:
+                if (result.Outcome == BookingOutcome.Booked) metrics.InvitesSent(time.GetUtcNow() - requestedAt);
+                LogBooked(logger, id, result.Interviews.Count, result.Outcome, (time.GetUtcNow() - requestedAt).TotalMilliseconds);
+                var answer = new BookingAnswer([.. result.Interviews.Select(InterviewView.From)], null);
+                return new ObjectResult(answer) { StatusCode = StatusCodes.Status201Created };
+            case BookingOutcome.UnknownApplication:
+                return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
+            case BookingOutcome.UnknownInterviewers:
+                return Problems.Validation(result.Errors, "Some interviewers are unknown.");
+            case BookingOutcome.Busy:
+                return Problems.Status(StatusCodes.Status409Conflict, "Another booking for this application is under way.", "Try again in a moment.");
+            default:
+                return Problems.Status(
+                    StatusCodes.Status409Conflict,
+                    "That time is no longer free.",
+                    result.Problems.Count > 0 ? string.Join(" ", result.Problems) : "No time works for everyone in the window.",
+                    new Dictionary<string, object?> { ["options"] = result.FreshOptions.Select(OptionView.From).ToList() });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: {Count} interviews {Outcome} in {Milliseconds:0} ms")]
+    private static partial void LogBooked(ILogger logger, string applicationId, int count, BookingOutcome outcome, double milliseconds);
+}

@@ -1,0 +1,32 @@
+using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InterviewScheduler.Functions.Interviews;
+
+/// <summary>
+/// <c>POST /api/applications/{id}/interviews/options</c>: ranked times for a panel or loop, from everyone's
+/// free/busy read in one go. Books nothing.
+/// </summary>
+public sealed class InterviewOptionsFunction(IApplicationStore applications, InterviewPlanner planner, TimeProvider time)
+{
+    [Function(nameof(InterviewOptionsFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/interviews/options")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (panel, problem) = await PanelRequestReader.ReadAsync(request, time.GetUtcNow(), cancellationToken);
+        if (problem is not null) return problem;
+
+        var application = ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
+        if (application is null) return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
+
+        var plan = await planner.FindOptionsAsync(application, panel!, panel!.Window, cancellationToken);
+        if (plan.UnknownInterviewers.Count > 0) return Problems.Validation(plan.UnknownInterviewers, "Some interviewers are unknown.");
+        return new OkObjectResult(new OptionsAnswer([.. plan.Options.Select(OptionView.From)]));
+    }
+}

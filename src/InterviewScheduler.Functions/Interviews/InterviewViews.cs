@@ -1,0 +1,56 @@
+using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Interviews;
+
+namespace InterviewScheduler.Functions.Interviews;
+
+/// <summary>An option as the API shows it. Times are UTC.</summary>
+public sealed record OptionView(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<SessionView> Sessions, RangeView? Debrief, bool DebriefIsFree, IReadOnlyList<string> Reasons)
+{
+    public static OptionView From(SlotOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return new OptionView(
+            option.Span.Start,
+            option.Span.End,
+            [.. option.Sessions.Select(s => new SessionView(s.Title, s.Time.Start, s.Time.End, s.Attendees))],
+            option.Debrief is { } debrief ? new RangeView(debrief.Start, debrief.End) : null,
+            option.DebriefIsFree,
+            option.Reasons);
+    }
+}
+
+/// <summary>A session of an option: its time and the interviewers who attend.</summary>
+public sealed record SessionView(string Title, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Interviewers);
+
+/// <summary>A time range, UTC.</summary>
+public sealed record RangeView(DateTimeOffset Start, DateTimeOffset End)
+{
+    public static RangeView From(TimeRange range) => new(range.Start, range.End);
+}
+
+/// <summary>A booked interview as the API shows it.</summary>
+public sealed record InterviewView(string InterviewId, string Title, DateTimeOffset Start, DateTimeOffset End, string EventId, string? JoinUrl, string Status, IReadOnlyList<AttendeeView> Attendees)
+{
+    public static InterviewView From(Interview interview)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        return new InterviewView(
+            interview.InterviewId,
+            interview.Title,
+            interview.Time.Start,
+            interview.Time.End,
+            interview.EventId,
+            interview.JoinUrl,
+            interview.Status == InterviewStatus.Scheduled ? "scheduled" : "cancelled",
+            [.. interview.Attendees.Select(a => new AttendeeView(a.Email, a.Optional))]);
+    }
+}
+
+/// <summary>An interviewer invited to an interview.</summary>
+public sealed record AttendeeView(string Email, bool Optional);
+
+/// <summary>The body of <c>POST .../interviews/options</c>.</summary>
+public sealed record OptionsAnswer(IReadOnlyList<OptionView> Options);
+
+/// <summary>The body of <c>POST .../interviews</c>: the interviews booked; the debrief, once the service books it.</summary>
+public sealed record BookingAnswer(IReadOnlyList<InterviewView> Interviews, RangeView? Debrief);
