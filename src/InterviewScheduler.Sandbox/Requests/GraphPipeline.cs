@@ -63,20 +63,26 @@ internal static partial class GraphPipeline
             var bodyBytes = buffered.Length;
             http.Request.Body = buffered;
 
+            // Logged as the response starts, not after it: a client may read the whole answer (and look at the
+            // log) before this middleware returns.
+            http.Response.OnStarting(() =>
+            {
+                tenant.LogRequest(new RequestLogEntry(
+                    arrived,
+                    http.Request.Method,
+                    path,
+                    http.Request.QueryString.Value ?? string.Empty,
+                    http.Response.StatusCode,
+                    bodyBytes,
+                    clock.Elapsed,
+                    http.Request.Headers.ContainsKey(BatchStepHeader)));
+                return Task.CompletedTask;
+            });
+
             var (delay, failure) = tenant.DrawFault(http.Request.Method, path["/v1.0".Length..]);
             if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted);
             if (failure is not null) await Fail(http, failure);
             else await next(http);
-
-            tenant.LogRequest(new RequestLogEntry(
-                arrived,
-                http.Request.Method,
-                path,
-                http.Request.QueryString.Value ?? string.Empty,
-                http.Response.StatusCode,
-                bodyBytes,
-                clock.Elapsed,
-                http.Request.Headers.ContainsKey(BatchStepHeader)));
         });
     }
 

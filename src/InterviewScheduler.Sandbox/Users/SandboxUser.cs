@@ -23,7 +23,7 @@ public sealed record SandboxUser(Guid Id, string Address, string DisplayName, st
         ArgumentException.ThrowIfNullOrWhiteSpace(timeZone);
         ArgumentNullException.ThrowIfNull(workingHours);
         if (!Wire.Zones.TryFind(timeZone, out _)) throw new ArgumentException($"Unknown time zone '{timeZone}'.", nameof(timeZone));
-        if (!Wire.Zones.TryFind(workingHours.TimeZone, out _)) throw new ArgumentException($"Unknown time zone '{workingHours.TimeZone}'.", nameof(workingHours));
+        if (workingHours.CustomBiasMinutes is null && !Wire.Zones.TryFind(workingHours.TimeZone, out _)) throw new ArgumentException($"Unknown time zone '{workingHours.TimeZone}'.", nameof(workingHours));
         if (workingHours.End <= workingHours.Start) throw new ArgumentException("Working hours must end after they start.", nameof(workingHours));
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToUpperInvariant()));

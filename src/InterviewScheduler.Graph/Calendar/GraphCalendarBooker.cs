@@ -1,0 +1,134 @@
+using InterviewScheduler.Core.Interviews;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.Events.Item.Cancel;
+using Microsoft.Kiota.Abstractions;
+using CoreAttendee = InterviewScheduler.Core.Interviews.EventAttendee;
+using TimeRange = InterviewScheduler.Core.Availability.TimeRange;
+
+namespace InterviewScheduler.Graph.Calendar;
+
+/// <summary>
+/// Books interviews and debriefs as Teams meetings in the organizer mailbox through Graph events; Outlook sends
+/// the invitations. Times go out and come back in UTC (<c>Prefer: outlook.timezone="UTC"</c>).
+/// </summary>
+/// <remarks>
+/// A create carries the draft's <c>transactionId</c>, so when the SDK's retry handler re-sends a throttled create,
+/// or a caller retries after a lost answer, Graph returns the event made the first time instead of a second one.
+/// Graph's refusals (an unknown organizer mailbox, a rejected request) surface as <see cref="GraphCalendarException"/>.
+/// </remarks>
+public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBooker
+{
+    public async Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrWhiteSpace(draft.TransactionId, nameof(draft));
+        var meeting = Meeting(draft);
+        meeting.TransactionId = draft.TransactionId;
+        meeting.IsOnlineMeeting = true;
+        meeting.OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness;
+        // A proposed new time would bypass the panel search; the recruiter reschedules instead.
+        meeting.AllowNewTimeProposals = false;
+        meeting.ResponseRequested = true;
+
+        var created = await Send("creating an event", organizerMailbox,
+            () => graph.Users[organizerMailbox].Events.PostAsync(meeting, PreferUtc, cancellationToken));
+        return Booked(created, "creating an event", organizerMailbox);
+    }
+
+    public async Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        ArgumentNullException.ThrowIfNull(draft);
+        var updated = await Send("updating an event", organizerMailbox,
+            () => graph.Users[organizerMailbox].Events[eventId].PatchAsync(Meeting(draft), PreferUtc, cancellationToken));
+        return Booked(updated, "updating an event", organizerMailbox);
+    }
+
+    public async Task CancelAsync(string organizerMailbox, string eventId, string comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        await Send<object>("cancelling an event", organizerMailbox, async () =>
+        {
+            await graph.Users[organizerMailbox].Events[eventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment ?? string.Empty }, cancellationToken: cancellationToken);
+            return null;
+        });
+    }
+
+    public async Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        try
+        {
+            var found = await graph.Users[organizerMailbox].Events[eventId].GetAsync(
+                request =>
+                {
+                    request.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc);
+                    request.QueryParameters.Select = ["id", "start", "end", "isCancelled", "attendees", "onlineMeeting"];
+                },
+                cancellationToken);
+            return found is null ? null : Booked(found, "reading an event", organizerMailbox);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 && error.Error?.Code is null or "ErrorItemNotFound" or "ResourceNotFound")
+        {
+            // Deleted, or cancelled by its organizer (Graph removes the organizer's copy). An unknown mailbox
+            // answers 404 with another code and is an error, not a missing event.
+            return null;
+        }
+        catch (ApiException exception)
+        {
+            throw GraphCalendarMapping.Refused("reading an event", organizerMailbox, exception);
+        }
+    }
+
+    private static void PreferUtc(RequestConfiguration<DefaultQueryParameters> request) =>
+        request.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc);
+
+    /// <summary>The fields a create and an update both set: subject, body, time and the full attendee list.</summary>
+    private static Event Meeting(CalendarEventDraft draft) => new()
+    {
+        Subject = draft.Subject,
+        Body = new ItemBody { ContentType = BodyType.Html, Content = draft.HtmlBody },
+        Start = GraphCalendarMapping.ToGraph(draft.Time.Start),
+        End = GraphCalendarMapping.ToGraph(draft.Time.End),
+        Attendees = [.. draft.Attendees.Select(Invitee)],
+    };
+
+    private static Attendee Invitee(CoreAttendee person) => new()
+    {
+        EmailAddress = new EmailAddress { Address = person.Email, Name = person.Name },
+        Type = person.Optional ? AttendeeType.Optional : AttendeeType.Required,
+    };
+
+    private static BookedEvent Booked(Event? item, string what, string mailbox)
+    {
+        if (item?.Id is not { } id)
+        {
+            throw new GraphCalendarException($"Microsoft Graph answered {what} for mailbox '{mailbox}' without an event.", 0, null);
+        }
+
+        var time = new TimeRange(GraphCalendarMapping.ToInstant(item.Start, "start"), GraphCalendarMapping.ToInstant(item.End, "end"));
+        var responses = (item.Attendees ?? [])
+            .Where(a => !string.IsNullOrWhiteSpace(a.EmailAddress?.Address))
+            .Select(a => new AttendeeResponse(a.EmailAddress!.Address!, GraphCalendarMapping.ToResponseName(a.Status?.Response)))
+            .ToList();
+        return new BookedEvent(id, time, item.OnlineMeeting?.JoinUrl, item.IsCancelled ?? false, responses);
+    }
+
+    private static async Task<T?> Send<T>(string what, string mailbox, Func<Task<T?>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiException exception)
+        {
+            throw GraphCalendarMapping.Refused(what, mailbox, exception);
+        }
+    }
+}
