@@ -37,8 +37,9 @@ public sealed partial class BookInterviewsFunction(InterviewBooking booking, Hir
         {
             case BookingOutcome.Booked:
             case BookingOutcome.Replayed:
-                if (result.Outcome == BookingOutcome.Booked) metrics.InvitesSent(time.GetUtcNow() - requestedAt);
-                LogBooked(logger, id, result.Interviews.Count, result.Outcome, (time.GetUtcNow() - requestedAt).TotalMilliseconds);
+                var turnaround = time.GetUtcNow() - requestedAt;
+                if (result.Outcome == BookingOutcome.Booked) metrics.InvitesSent(turnaround);
+                LogBooked(logger, id, result.Interviews.Count, result.Outcome, turnaround.TotalMilliseconds);
                 var answer = new BookingAnswer([.. result.Interviews.Select(InterviewView.From)], null);
                 return new ObjectResult(answer) { StatusCode = StatusCodes.Status201Created };
             case BookingOutcome.UnknownApplication:

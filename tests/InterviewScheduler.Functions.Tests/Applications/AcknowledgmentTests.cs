@@ -187,8 +187,7 @@ internal static class DecorationExtensions
     /// <summary>Wraps the registered application store, as a failure in storage would look to the code above it.</summary>
     public static void Decorate(this IServiceCollection services, CrashOnceWhenRecordingSent crash)
     {
-        var registered = services.Last(d => d.ServiceType == typeof(IApplicationStore));
-        services.Remove(registered);
-        services.AddSingleton(sp => crash.Wrap((IApplicationStore)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!)));
+        services.Remove(services.Last(d => d.ServiceType == typeof(IApplicationStore)));
+        services.AddSingleton(sp => crash.Wrap(sp.GetRequiredService<InterviewScheduler.Storage.Applications.TableApplicationStore>()));
     }
 }

@@ -96,7 +96,7 @@ public sealed class BookingTests
         Assert.NotEmpty(Assert.IsType<OptionsAnswer>(Assert.IsType<OkObjectResult>(result).Value).Options);
         var topLevel = app.Sandbox.Tenant.RequestLog.Where(r => !r.InBatch).ToList();
         Assert.Single(topLevel);
-        Assert.Equal("/$batch", topLevel[0].Path, ignoreCase: true);
+        Assert.EndsWith("/$batch", topLevel[0].Path, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, app.Sandbox.Tenant.RequestLog.Count(r => r.InBatch && r.Path.EndsWith("/calendar/getSchedule", StringComparison.OrdinalIgnoreCase)));
     }
 
@@ -202,7 +202,7 @@ public sealed class BookingTests
         { Panel("not-an-address"), "sessions[0].interviewers[0].email" },
         { Panel([.. Enumerable.Range(0, 101).Select(i => $"p{i}@contoso.com")]), "sessions[0].interviewers" },
         { JsonSerializer.Serialize(new { sessions = Enumerable.Range(0, 9).Select(_ => new { interviewers = new[] { new { email = London } } }) }), "sessions" },
-        { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"2026-01-01T00:00:00Z","end":"2026-03-15T00:00:00Z"}}""", "window" },
+        { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"2030-01-01T00:00:00Z","end":"2030-03-15T00:00:00Z"}}""", "window" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"2020-01-01T00:00:00Z","end":"2020-01-05T00:00:00Z"}}""", "window.end" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"start":"next tuesday"}""", "start" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"soon","end":"2020-01-05T00:00:00Z"}}""", "window.start" },
