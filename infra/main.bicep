@@ -48,6 +48,16 @@ param intakeSigningSecretUri string = ''
 @description('Length of the debrief booked after a candidate\'s last interview, in minutes (app setting Debrief__DurationMinutes).')
 param debriefDurationMinutes int = 30
 
+@description('Recruiter invited to every debrief (app setting Debrief__RecruiterMailbox); empty for none.')
+param debriefRecruiterMailbox string = ''
+
+@description('NCRONTAB schedule of the calendar reconciliation that catches changes notifications missed (app setting Debrief__ReconcileSchedule).')
+param debriefReconcileSchedule string = '0 */15 * * * *'
+
+@secure()
+@description('Secret Graph echoes in every change notification (app setting Notifications__ClientState); a new one each deployment unless given.')
+param notificationClientState string = newGuid()
+
 @minValue(1)
 @maxValue(1000)
 @description('Most instances the Flex Consumption plan scales the app out to.')
@@ -151,6 +161,9 @@ module functionApp 'app/function-app.bicep' = {
     organizerMailbox: organizerMailbox
     intakeSigningSecret: intakeSigningSecret
     intakeSigningSecretUri: intakeSigningSecretUri
+    debriefRecruiterMailbox: debriefRecruiterMailbox
+    debriefReconcileSchedule: debriefReconcileSchedule
+    notificationClientState: notificationClientState
     debriefDurationMinutes: debriefDurationMinutes
   }
   // The app starts reading queues and tables as soon as it exists: grant its identity access first.

@@ -26,6 +26,10 @@ param organizerMailbox string
 param intakeSigningSecret string
 param intakeSigningSecretUri string
 param debriefDurationMinutes int
+param debriefRecruiterMailbox string
+param debriefReconcileSchedule string
+@secure()
+param notificationClientState string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -120,9 +124,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Scheduling__OrganizerMailbox: organizerMailbox
     Intake__SigningSecret: empty(intakeSigningSecretUri) ? intakeSigningSecret : '@Microsoft.KeyVault(SecretUri=${intakeSigningSecretUri})'
     Debrief__DurationMinutes: string(debriefDurationMinutes)
+    Debrief__RecruiterMailbox: debriefRecruiterMailbox
+    Debrief__ReconcileSchedule: debriefReconcileSchedule
 
-    // Graph change notifications for the organizer's calendar are delivered here.
+    // Graph change notifications for the organizer's calendar are delivered here; each must carry the client state.
     Notifications__PublicUrl: 'https://${site.properties.defaultHostName}/api/notifications/calendar'
+    Notifications__ClientState: notificationClientState
   }
 }
 

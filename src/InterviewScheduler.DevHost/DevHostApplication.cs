@@ -27,6 +27,10 @@ public static class DevHostApplication
         ["Graph:Auth"] = "None",
         ["Mail:SenderMailbox"] = "recruiting@contoso.com",
         ["Scheduling:OrganizerMailbox"] = "interviews@contoso.com",
+        ["Debrief:RecruiterMailbox"] = "talent.recruiter@contoso.com",
+        ["Debrief:ReconcileSchedule"] = "0 */15 * * * *",
+        ["Notifications:PublicUrl"] = "http://localhost:7071/api/notifications/calendar",
+        ["Notifications:ClientState"] = "devhost-sandbox-client-state",
         ["DevHost:Sandbox"] = "true",
         ["DevHost:SandboxUrls"] = "http://localhost:7072",
     };

@@ -15,6 +15,7 @@ public sealed class StartupConfigurationTests
         ["Graph:Auth"] = "None",
         ["Mail:SenderMailbox"] = "recruiting@contoso.com",
         ["Scheduling:OrganizerMailbox"] = "interviews@contoso.com",
+        ["Debrief:ReconcileSchedule"] = "0 */15 * * * *",
     };
 
     [Fact]
@@ -29,7 +30,8 @@ public sealed class StartupConfigurationTests
     [Theory]
     [InlineData("Mail:SenderMailbox")]
     [InlineData("Scheduling:OrganizerMailbox")]
-    public async Task Start_up_fails_naming_a_missing_mailbox_setting(string key)
+    [InlineData("Debrief:ReconcileSchedule")]
+    public async Task Start_up_fails_naming_a_missing_required_setting(string key)
     {
         var settings = CompleteSettings();
         settings.Remove(key);

@@ -20,6 +20,7 @@ public sealed class AppSettingsTests(TemplateDeployment deployment)
         ("AzureWebJobsStorage__tableServiceUri", "AzureWebJobsStorage"),
         ("Mail__SenderMailbox", "Mail:SenderMailbox"),
         ("Scheduling__OrganizerMailbox", "Scheduling:OrganizerMailbox"),
+        ("Debrief__ReconcileSchedule", "Debrief:ReconcileSchedule"),
     ];
 
     public static TheoryData<string, string> RequiredSettings()

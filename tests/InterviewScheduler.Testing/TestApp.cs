@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using InterviewScheduler.Functions.Acknowledgments;
 using InterviewScheduler.Functions.Configuration;
+using InterviewScheduler.Functions.Notifications;
 using InterviewScheduler.Sandbox;
 using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Storage.Connection;
@@ -24,6 +25,9 @@ public sealed class TestApp : IAsyncDisposable
         Sandbox = sandbox;
     }
 
+    /// <summary>The clientState the app expects on Graph notifications.</summary>
+    public const string ClientState = "test-client-state-0123456789";
+
     public IServiceProvider Services => _services;
 
     public SandboxServer Sandbox { get; }
@@ -34,9 +38,11 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <param name="settings">Changes to the default test settings (a value of null removes the key).</param>
     /// <param name="services">Replacements registered after the app's own, e.g. a TimeProvider or a failing decorator.</param>
-    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="tenant">Changes to the seeded tenant before the app starts, e.g. people of the test's own.</param>
+    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<SandboxTenant>? tenant = null)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxOptions());
+        tenant?.Invoke(sandbox.Tenant);
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = await TestStorage.ConnectionStringAsync(),
@@ -45,6 +51,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Graph:Auth"] = "None",
             ["Mail:SenderMailbox"] = SandboxCompany.RecruitingMailbox,
             ["Scheduling:OrganizerMailbox"] = SandboxCompany.OrganizerMailbox,
+            ["Debrief:RecruiterMailbox"] = SandboxCompany.RecruiterMailbox,
+            ["Debrief:ReconcileSchedule"] = "0 */15 * * * *",
+            ["Notifications:ClientState"] = ClientState,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
@@ -61,15 +70,28 @@ public sealed class TestApp : IAsyncDisposable
     public T Function<T>() where T : class => ActivatorUtilities.CreateInstance<T>(_services);
 
     /// <summary>
-    /// Delivers the acknowledgments queue to <see cref="SendAcknowledgmentFunction"/> as the Functions host
-    /// would (a failed message comes back, up to <paramref name="maxDequeueCount"/> deliveries, then poison)
-    /// until the queue is empty, waiting out visibility delays, or until <paramref name="timeout"/>.
+    /// Delivers the acknowledgments queue to <see cref="SendAcknowledgmentFunction"/> as the Functions host would
+    /// (see <see cref="DeliverAsync"/>).
     /// </summary>
     /// <returns>The number of deliveries made.</returns>
-    public async Task<int> DeliverAcknowledgmentsAsync(TimeSpan timeout, int maxDequeueCount = 5)
+    public Task<int> DeliverAcknowledgmentsAsync(TimeSpan timeout, int maxDequeueCount = 5) =>
+        DeliverAsync(Names.AcknowledgmentsQueue, m => Function<SendAcknowledgmentFunction>().Run(m, CancellationToken.None), timeout, maxDequeueCount);
+
+    /// <summary>Delivers the calendar-changes queue to <see cref="CalendarChangeFunction"/>.</summary>
+    public Task<int> DeliverCalendarChangesAsync(TimeSpan timeout) =>
+        DeliverAsync(Names.CalendarChangesQueue, m => Function<CalendarChangeFunction>().Run(m.Body.ToString(), CancellationToken.None), timeout, 5);
+
+    /// <summary>
+    /// Delivers a queue to a function as the Functions host would (a failed message comes back, up to
+    /// <paramref name="maxDequeueCount"/> deliveries, then poison) until the queue is empty, waiting out
+    /// visibility delays, or until <paramref name="timeout"/>.
+    /// </summary>
+    /// <returns>The number of deliveries made.</returns>
+    public async Task<int> DeliverAsync(string queueName, Func<QueueMessage, Task> function, TimeSpan timeout, int maxDequeueCount)
     {
-        var queue = Storage.Queue(Names.AcknowledgmentsQueue);
-        var poison = Storage.Queue(Names.AcknowledgmentsQueue + "-poison");
+        ArgumentNullException.ThrowIfNull(function);
+        var queue = Storage.Queue(queueName);
+        var poison = Storage.Queue(queueName + "-poison");
         await queue.CreateIfNotExistsAsync();
         var deadline = DateTime.UtcNow + timeout;
         var deliveries = 0;
@@ -88,7 +110,7 @@ public sealed class TestApp : IAsyncDisposable
                 Interlocked.Increment(ref deliveries);
                 try
                 {
-                    await Function<SendAcknowledgmentFunction>().Run(message, CancellationToken.None);
+                    await function(message);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 }
 #pragma warning disable CA1031 // The host catches every failure and retries or poisons; so does this stand-in.
@@ -109,7 +131,7 @@ public sealed class TestApp : IAsyncDisposable
             }));
         }
 
-        throw new TimeoutException($"The acknowledgments queue did not empty within {timeout}.");
+        throw new TimeoutException($"The queue {queueName} did not empty within {timeout}.");
     }
 
     public async ValueTask DisposeAsync()

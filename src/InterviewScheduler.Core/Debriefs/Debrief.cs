@@ -26,7 +26,15 @@ public sealed record Debrief(
     IReadOnlyList<string> Conflicts,
     DebriefStatus Status,
     int Generation,
-    string? Version = null);
+    string? Version = null)
+{
+    /// <summary>
+    /// When the calendar update for this state began, while it is not yet confirmed; null once the calendar
+    /// matches. Stored before the calendar is touched, so that of two workers only one updates it, and a worker
+    /// that stopped half-way is finished by the next one.
+    /// </summary>
+    public DateTimeOffset? PendingSince { get; init; }
+}
 
 /// <summary>Where a debrief stands.</summary>
 public enum DebriefStatus
@@ -51,6 +59,9 @@ public sealed class DebriefOptions
 
     /// <summary>The recruiter invited to every debrief; empty for none.</summary>
     public string? RecruiterMailbox { get; set; }
+
+    /// <summary>NCRONTAB schedule of the reconciliation timer (read by the trigger as <c>%Debrief:ReconcileSchedule%</c>).</summary>
+    public string ReconcileSchedule { get; set; } = "";
 }
 
 /// <summary>Where debriefs are kept.</summary>

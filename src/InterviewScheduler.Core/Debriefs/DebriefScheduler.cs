@@ -18,11 +18,16 @@ public sealed class DebriefScheduler(
     IDebriefStore debriefs,
     ICalendarBooker calendar,
     IFreeBusyDirectory directory,
+    IEventIndex index,
     DebriefOptions options,
-    SchedulingOptions scheduling)
+    SchedulingOptions scheduling,
+    TimeProvider time)
 {
     /// <summary>The grid the debrief moves on when the team is not free right after.</summary>
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
+
+    /// <summary>A calendar update not confirmed after this long was abandoned; the next worker redoes it.</summary>
+    public static readonly TimeSpan PendingTimeout = TimeSpan.FromMinutes(1);
 
     public async Task<DebriefChange> AlignAsync(string applicationId, CancellationToken cancellationToken)
     {
@@ -40,38 +45,60 @@ public sealed class DebriefScheduler(
     }
 
     /// <returns>The change made, or null when another writer got there first (read again and retry).</returns>
+    /// <remarks>
+    /// Every calendar change is claimed in storage first (an ETag-guarded write marked pending), then made, then
+    /// confirmed. So two workers with the same trigger never both update the event (attendees would get two
+    /// update emails), and a worker that stopped between claim and confirm is redone after <see cref="PendingTimeout"/>.
+    /// </remarks>
     private async Task<DebriefChange?> AlignAsync(JobApplication application, List<Interview> scheduled, Debrief? current, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var abandoned = current?.PendingSince is { } since && now - since >= PendingTimeout;
+        if (current?.PendingSince is not null && !abandoned) return DebriefChange.None; // another worker is at it
+
         var live = current is { Status: DebriefStatus.Scheduled } ? current : null;
         if (scheduled.Count == 0)
         {
-            if (live is null) return DebriefChange.None;
-            await calendar.CancelAsync(scheduling.OrganizerMailbox, live.EventId, "Every interview with this candidate was cancelled, so the debrief is too.", cancellationToken);
-            return await debriefs.TrySaveAsync(live with { Status = DebriefStatus.Cancelled }, cancellationToken) is null ? null : DebriefChange.Cancelled;
+            if (current is null || (live is null && !abandoned)) return DebriefChange.None;
+            var cancelling = await debriefs.TrySaveAsync(current with { Status = DebriefStatus.Cancelled, PendingSince = now }, cancellationToken);
+            if (cancelling is null) return null;
+            await calendar.CancelAsync(scheduling.OrganizerMailbox, current.EventId, "Every interview with this candidate was cancelled, so the debrief is too.", cancellationToken);
+            await debriefs.TrySaveAsync(cancelling with { PendingSince = null }, cancellationToken);
+            return DebriefChange.Cancelled;
         }
 
         var lastEnd = scheduled.Max(i => i.Time.End);
         var team = Team(scheduled);
-        if (live is not null && live.AfterInterviewsEnd == lastEnd && live.Team.SequenceEqual(team, StringComparer.OrdinalIgnoreCase))
+        if (live is not null && !abandoned && live.AfterInterviewsEnd == lastEnd && live.Team.SequenceEqual(team, StringComparer.OrdinalIgnoreCase))
         {
             return DebriefChange.None;
         }
 
-        var (time, conflicts) = await PlaceAsync(team, lastEnd + TimeSpan.FromMinutes(options.GapMinutes), live, cancellationToken);
+        var (slot, conflicts) = await PlaceAsync(team, lastEnd + TimeSpan.FromMinutes(options.GapMinutes), live, cancellationToken);
         var generation = live?.Generation ?? (current?.Generation ?? 0) + 1;
         var draft = new CalendarEventDraft(
             $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
             Body(application, scheduled),
-            time,
+            slot,
             [.. team.Select(e => new EventAttendee(e))],
             $"debrief-{application.Id}-{generation}");
 
-        var booked = live is null
-            ? await calendar.CreateAsync(scheduling.OrganizerMailbox, draft, cancellationToken)
-            : await calendar.UpdateAsync(scheduling.OrganizerMailbox, live.EventId, draft, cancellationToken);
-        var saved = new Debrief(application.Id, booked.EventId, booked.JoinUrl, time, lastEnd, team, conflicts, DebriefStatus.Scheduled, generation, current?.Version);
-        if (await debriefs.TrySaveAsync(saved, cancellationToken) is null) return null;
-        return live is null ? DebriefChange.Created : DebriefChange.Moved;
+        if (live is null)
+        {
+            // A new event: Graph's transactionId makes a repeated create return the same event.
+            var created = await calendar.CreateAsync(scheduling.OrganizerMailbox, draft, cancellationToken);
+            await index.AddAsync(created.EventId, application.Id, cancellationToken);
+            var added = new Debrief(application.Id, created.EventId, created.JoinUrl, slot, lastEnd, team, conflicts, DebriefStatus.Scheduled, generation, current?.Version);
+            return await debriefs.TrySaveAsync(added, cancellationToken) is null ? null : DebriefChange.Created;
+        }
+
+        var claimed = await debriefs.TrySaveAsync(
+            live with { Time = slot, AfterInterviewsEnd = lastEnd, Team = team, Conflicts = conflicts, Status = DebriefStatus.Scheduled, PendingSince = now },
+            cancellationToken);
+        if (claimed is null) return null;
+        var moved = await calendar.UpdateAsync(scheduling.OrganizerMailbox, live.EventId, draft, cancellationToken);
+        await debriefs.TrySaveAsync(claimed with { JoinUrl = moved.JoinUrl ?? live.JoinUrl, PendingSince = null }, cancellationToken);
+        return DebriefChange.Moved;
     }
 
     /// <summary>Every interviewer of the scheduled interviews, then the recruiter; once each, in order.</summary>

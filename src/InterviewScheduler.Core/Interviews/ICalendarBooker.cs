@@ -14,7 +14,7 @@ public interface ICalendarBooker
     /// <summary>Moves an event and/or replaces its attendees and body.</summary>
     Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken);
 
-    /// <summary>Cancels an event, telling attendees why.</summary>
+    /// <summary>Cancels an event, telling attendees why; an event already cancelled or gone is left as it is.</summary>
     Task CancelAsync(string organizerMailbox, string eventId, string comment, CancellationToken cancellationToken);
 
     /// <summary>The event as it is now (it may have been moved or cancelled in Outlook); null when it is gone.</summary>

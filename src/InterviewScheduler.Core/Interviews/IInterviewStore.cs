@@ -13,4 +13,7 @@ public interface IInterviewStore
     /// version is still <paramref name="application"/>'s; returns the stored application, or null on a conflict.
     /// </summary>
     Task<JobApplication?> TryRecordBookingAsync(JobApplication application, IReadOnlyList<Interview> interviews, CancellationToken cancellationToken);
+
+    /// <summary>Stores interviews as re-read from the calendar (moved, cancelled, answered), replacing the stored rows.</summary>
+    Task SaveAsync(IReadOnlyList<Interview> changed, CancellationToken cancellationToken);
 }

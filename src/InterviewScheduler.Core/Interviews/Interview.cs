@@ -26,7 +26,11 @@ public sealed record Interview(
     IReadOnlyList<EventAttendee> Attendees,
     string EventId,
     string? JoinUrl,
-    InterviewStatus Status);
+    InterviewStatus Status)
+{
+    /// <summary>The invitees' answers as last read from the calendar (accepted, declined, ...); empty until read.</summary>
+    public IReadOnlyList<AttendeeResponse> Responses { get; init; } = [];
+}
 
 /// <summary>Where an interview stands.</summary>
 public enum InterviewStatus

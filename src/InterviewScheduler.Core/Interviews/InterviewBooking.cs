@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Debriefs;
 
 namespace InterviewScheduler.Core.Interviews;
 
@@ -23,6 +24,7 @@ public sealed class InterviewBooking(
     ICalendarBooker calendar,
     InterviewPlanner planner,
     InterviewGuide guide,
+    IEventIndex eventIndex,
     SchedulingOptions options,
     TimeProvider time)
 {
@@ -117,6 +119,7 @@ public sealed class InterviewBooking(
             [.. attendees, new EventAttendee(application.Candidate.Email, application.Candidate.Name)],
             TransactionId(bookingId, index));
         var created = await calendar.CreateAsync(options.OrganizerMailbox, draft, cancellationToken);
+        await eventIndex.AddAsync(created.EventId, application.Id, cancellationToken);
         return new Interview(Hash($"{bookingId}|{index}")[..32], application.Id, bookingId, index, sessionRequest.Title, created.Time, attendees, created.EventId, created.JoinUrl, InterviewStatus.Scheduled);
     }
 

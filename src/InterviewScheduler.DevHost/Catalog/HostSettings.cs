@@ -24,6 +24,9 @@ public sealed record HostSettings
     /// <summary>Messages fetched and run at once per queue.</summary>
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Fetch more messages once fewer than this many are still running (the host's default is half the batch).</summary>
+    public int NewBatchThreshold { get; init; } = 8;
+
     /// <summary>Longest run of one function; a dequeued message stays hidden this long.</summary>
     public TimeSpan FunctionTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -47,6 +50,7 @@ public sealed record HostSettings
             MaxPollingInterval = Time(queues, "maxPollingInterval") ?? defaults.MaxPollingInterval,
             VisibilityTimeout = Time(queues, "visibilityTimeout") ?? defaults.VisibilityTimeout,
             BatchSize = Int(queues, "batchSize") ?? defaults.BatchSize,
+            NewBatchThreshold = Int(queues, "newBatchThreshold") ?? defaults.NewBatchThreshold,
             FunctionTimeout = Time(root, "functionTimeout") ?? defaults.FunctionTimeout,
         };
     }

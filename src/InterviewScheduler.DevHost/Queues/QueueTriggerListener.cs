@@ -8,8 +8,9 @@ using InterviewScheduler.Storage.Connection;
 namespace InterviewScheduler.DevHost.Queues;
 
 /// <summary>
-/// Polls one storage queue for one queue-triggered function with the rules of host.json: up to
-/// <see cref="HostSettings.BatchSize"/> messages at once, backing off to <see cref="HostSettings.MaxPollingInterval"/>
+/// Polls one storage queue for one queue-triggered function with the rules of host.json: batches of
+/// <see cref="HostSettings.BatchSize"/> messages, a new batch once fewer than <see cref="HostSettings.NewBatchThreshold"/>
+/// run, backing off to <see cref="HostSettings.MaxPollingInterval"/>
 /// when idle; a failed message becomes visible again after <see cref="HostSettings.VisibilityTimeout"/>, and after
 /// <see cref="HostSettings.MaxDequeueCount"/> failed deliveries it moves to <c>&lt;queue&gt;-poison</c>.
 /// </summary>
@@ -43,8 +44,18 @@ public sealed partial class QueueTriggerListener : BackgroundService
     {
         await _queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var idleDelay = MinimumPollingInterval;
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // As the Functions host does: fetch more while fewer than newBatchThreshold messages are still running,
+            // so that one slow message does not hold up the next batch.
+            running.RemoveAll(t => t.IsCompleted);
+            if (running.Count > _host.NewBatchThreshold)
+            {
+                await Task.WhenAny(running);
+                continue;
+            }
+
             QueueMessage[] messages;
             try
             {
@@ -52,7 +63,7 @@ public sealed partial class QueueTriggerListener : BackgroundService
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Azure.RequestFailedException exception)
             {
@@ -68,8 +79,10 @@ public sealed partial class QueueTriggerListener : BackgroundService
             }
 
             idleDelay = MinimumPollingInterval;
-            await Task.WhenAll(messages.Select(m => ProcessAsync(m, stoppingToken)));
+            running.AddRange(messages.Select(m => ProcessAsync(m, stoppingToken)));
         }
+
+        await Task.WhenAll(running);
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)

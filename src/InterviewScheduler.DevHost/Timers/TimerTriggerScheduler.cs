@@ -17,8 +17,11 @@ public sealed partial class TimerTriggerScheduler : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public TimerTriggerScheduler(TimerFunction function, IServiceScopeFactory scopes, TimeProvider time, ILogger<TimerTriggerScheduler> logger)
+    private readonly IHostApplicationLifetime _lifetime;
+
+    public TimerTriggerScheduler(TimerFunction function, IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<TimerTriggerScheduler> logger)
     {
+        _lifetime = lifetime;
         ArgumentNullException.ThrowIfNull(function);
         _function = function;
         var fields = function.Schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
@@ -33,6 +36,8 @@ public sealed partial class TimerTriggerScheduler : BackgroundService
         DateTimeOffset? last = null;
         if (_function.RunOnStartup)
         {
+            // As in the Functions host, the app is listening by then: a startup run may call back into it.
+            await WhenStartedAsync(stoppingToken);
             last = _time.GetUtcNow();
             await RunAsync(last, _schedule.GetNextOccurrence(last.Value, TimeZoneInfo.Utc), isPastDue: false, stoppingToken);
         }
@@ -58,6 +63,14 @@ public sealed partial class TimerTriggerScheduler : BackgroundService
             await RunAsync(last, following, isPastDue: _time.GetUtcNow() - next > TimeSpan.FromSeconds(30), stoppingToken);
             last = next;
         }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = _lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
 
     private async Task RunAsync(DateTimeOffset? last, DateTimeOffset? next, bool isPastDue, CancellationToken stoppingToken)

@@ -1,5 +1,6 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Functions.Interviews;
 
@@ -16,9 +17,10 @@ public sealed record ApplicationView(
     DateTimeOffset ReceivedAt,
     AcknowledgmentView Acknowledgment,
     IReadOnlyList<InterviewView> Interviews,
+    DebriefView? Debrief,
     TimelineView Timeline)
 {
-    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews)
+    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
     {
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(application);
@@ -33,6 +35,7 @@ public sealed record ApplicationView(
             application.ReceivedAt,
             new AcknowledgmentView(StatusName(acknowledgment.Status), acknowledgment.SentAt, acknowledgment.Attempts),
             [.. interviews.Select(InterviewView.From)],
+            DebriefView.From(debrief),
             new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
     }
 

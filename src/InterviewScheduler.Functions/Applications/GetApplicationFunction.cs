@@ -1,4 +1,5 @@
 using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +8,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InterviewScheduler.Functions.Applications;
 
-/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment and its timeline.</summary>
-public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews)
+/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief and timeline.</summary>
+public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs)
 {
     [Function(nameof(GetApplicationFunction))]
     public async Task<IActionResult> Run(
@@ -20,7 +21,7 @@ public sealed class GetApplicationFunction(IApplicationStore store, IInterviewSt
 
         var application = await store.FindAsync(id, cancellationToken);
         if (application is null) return NotFound();
-        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken)));
+        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken), await debriefs.FindAsync(id, cancellationToken)));
     }
 
     private static ObjectResult NotFound() =>

@@ -1,13 +1,16 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Functions.Applications;
 using InterviewScheduler.Graph.Calendar;
 using InterviewScheduler.Graph.Connection;
 using InterviewScheduler.Graph.Mail;
+using InterviewScheduler.Graph.Subscriptions;
 using InterviewScheduler.Storage.Applications;
 using InterviewScheduler.Storage.Connection;
+using InterviewScheduler.Storage.Debriefs;
 using InterviewScheduler.Storage.Pacing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +62,20 @@ public static class InterviewSchedulerServices
         services.AddSingleton<InterviewPlanner>();
         services.AddSingleton<InterviewGuide>();
         services.AddSingleton<InterviewBooking>();
+
+        // Debriefs: placed after the last interview and kept there as the calendar changes.
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DebriefOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value);
+        services.AddSingleton<IDebriefStore, TableDebriefStore>();
+        services.AddSingleton<TableCalendarState>();
+        services.AddSingleton<IEventIndex>(sp => sp.GetRequiredService<TableCalendarState>());
+        services.AddSingleton<ICalendarWatchState>(sp => sp.GetRequiredService<TableCalendarState>());
+        services.AddSingleton<StorageCalendarChangeQueue>();
+        services.AddSingleton<ICalendarSubscriptions, GraphCalendarSubscriptions>();
+        services.AddSingleton<ICalendarChangeFeed, GraphCalendarChangeFeed>();
+        services.AddSingleton<DebriefScheduler>();
+        services.AddSingleton<InterviewSync>();
+        services.AddSingleton<CalendarWatch>();
         return services;
     }
 
@@ -78,6 +95,17 @@ public static class InterviewSchedulerServices
             .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Scheduling:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
+        services.AddOptions<DebriefOptions>().BindConfiguration(DebriefOptions.SectionName)
+            .Validate(o => o.DurationMinutes is >= 5 and <= 240, "Debrief:DurationMinutes must be between 5 and 240.")
+            .Validate(o => o.GapMinutes is >= 0 and <= 240, "Debrief:GapMinutes must be between 0 and 240.")
+            .Validate(o => o.SearchHours is >= 0 and <= 12, "Debrief:SearchHours must be between 0 and 12.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.RecruiterMailbox) || IsMailbox(o.RecruiterMailbox), "Debrief:RecruiterMailbox is not a mailbox address.")
+            .Validate(o => o.ReconcileSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, "Missing or invalid setting Debrief:ReconcileSchedule: an NCRONTAB schedule such as '0 */15 * * * *'.")
+            .ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
+            .Validate(o => o.PublicUrl is null || (o.PublicUrl.IsAbsoluteUri && (o.PublicUrl.Scheme == Uri.UriSchemeHttps || o.PublicUrl.IsLoopback)), "Notifications:PublicUrl must be an absolute https URL.")
+            .Validate(o => o.PublicUrl is null || o.ClientState.Length >= 16, "Notifications:ClientState (at least 16 characters) is required when Notifications:PublicUrl is set.")
+            .ValidateOnStart();
     }
 
     private static bool IsMailbox(string? value) =>

@@ -1,4 +1,5 @@
 using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 
 namespace InterviewScheduler.Functions.Interviews;
@@ -28,8 +29,8 @@ public sealed record RangeView(DateTimeOffset Start, DateTimeOffset End)
     public static RangeView From(TimeRange range) => new(range.Start, range.End);
 }
 
-/// <summary>A booked interview as the API shows it.</summary>
-public sealed record InterviewView(string InterviewId, string Title, DateTimeOffset Start, DateTimeOffset End, string EventId, string? JoinUrl, string Status, IReadOnlyList<AttendeeView> Attendees)
+/// <summary>A booked interview as the API shows it; <see cref="Responses"/> as last read from the calendar.</summary>
+public sealed record InterviewView(string InterviewId, string Title, DateTimeOffset Start, DateTimeOffset End, string EventId, string? JoinUrl, string Status, IReadOnlyList<AttendeeView> Attendees, IReadOnlyList<ResponseView> Responses)
 {
     public static InterviewView From(Interview interview)
     {
@@ -42,8 +43,25 @@ public sealed record InterviewView(string InterviewId, string Title, DateTimeOff
             interview.EventId,
             interview.JoinUrl,
             interview.Status == InterviewStatus.Scheduled ? "scheduled" : "cancelled",
-            [.. interview.Attendees.Select(a => new AttendeeView(a.Email, a.Optional))]);
+            [.. interview.Attendees.Select(a => new AttendeeView(a.Email, a.Optional))],
+            [.. interview.Responses.Select(r => new ResponseView(r.Email, r.Response))]);
     }
+}
+
+/// <summary>An invitee's answer: accepted, declined, tentativelyAccepted, notResponded, ...</summary>
+public sealed record ResponseView(string Email, string Response);
+
+/// <summary>The application's debrief as the API shows it. <see cref="Conflicts"/> names who is not free then.</summary>
+public sealed record DebriefView(DateTimeOffset Start, DateTimeOffset End, string EventId, string? JoinUrl, string Status, IReadOnlyList<string> Attendees, IReadOnlyList<string> Conflicts)
+{
+    public static DebriefView? From(Debrief? debrief) => debrief is null ? null : new DebriefView(
+        debrief.Time.Start,
+        debrief.Time.End,
+        debrief.EventId,
+        debrief.JoinUrl,
+        debrief.Status == DebriefStatus.Scheduled ? "scheduled" : "cancelled",
+        debrief.Team,
+        debrief.Conflicts);
 }
 
 /// <summary>An interviewer invited to an interview.</summary>
@@ -53,4 +71,4 @@ public sealed record AttendeeView(string Email, bool Optional);
 public sealed record OptionsAnswer(IReadOnlyList<OptionView> Options);
 
 /// <summary>The body of <c>POST .../interviews</c>: the interviews booked; the debrief, once the service books it.</summary>
-public sealed record BookingAnswer(IReadOnlyList<InterviewView> Interviews, RangeView? Debrief);
+public sealed record BookingAnswer(IReadOnlyList<InterviewView> Interviews, DebriefView? Debrief);

@@ -52,11 +52,18 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        await Send<object>("cancelling an event", organizerMailbox, async () =>
+        try
         {
             await graph.Users[organizerMailbox].Events[eventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment ?? string.Empty }, cancellationToken: cancellationToken);
-            return null;
-        });
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 && error.Error?.Code is null or "ErrorItemNotFound" or "ResourceNotFound")
+        {
+            // Already cancelled or deleted: cancelling is done, which makes a repeated cancel harmless.
+        }
+        catch (ApiException exception)
+        {
+            throw GraphCalendarMapping.Refused("cancelling an event", organizerMailbox, exception);
+        }
     }
 
     public async Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken)

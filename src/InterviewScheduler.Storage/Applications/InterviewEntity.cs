@@ -6,15 +6,15 @@ using InterviewScheduler.Core.Interviews;
 namespace InterviewScheduler.Storage.Applications;
 
 /// <summary>
-/// The table row of an interview, in its application's partition: RowKey = <c>interview-{sessionOrder}-{interviewId}</c>
-/// so that a partition query lists them in booking order. Times are UTC; attendees are JSON.
+/// The table row of an interview, in its application's partition: RowKey = <c>interview-{interviewId}</c>.
+/// Times are UTC; attendees and responses are JSON.
 /// </summary>
 internal static class InterviewEntity
 {
     public const string RowKeyPrefix = "interview-";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static TableEntity From(Interview interview, long order) => new(interview.ApplicationId, $"{RowKeyPrefix}{order:D12}-{interview.InterviewId}")
+    public static TableEntity From(Interview interview) => new(interview.ApplicationId, RowKeyPrefix + interview.InterviewId)
     {
         ["InterviewId"] = interview.InterviewId,
         ["BookingId"] = interview.BookingId,
@@ -26,6 +26,7 @@ internal static class InterviewEntity
         ["EventId"] = interview.EventId,
         ["JoinUrl"] = interview.JoinUrl,
         ["Status"] = interview.Status.ToString(),
+        ["Responses"] = JsonSerializer.Serialize(interview.Responses, Json),
     };
 
     public static Interview To(TableEntity entity) => new(
@@ -38,5 +39,8 @@ internal static class InterviewEntity
         JsonSerializer.Deserialize<List<EventAttendee>>(entity.GetString("Attendees"), Json) ?? [],
         entity.GetString("EventId"),
         entity.GetString("JoinUrl"),
-        Enum.Parse<InterviewStatus>(entity.GetString("Status")));
+        Enum.Parse<InterviewStatus>(entity.GetString("Status")))
+    {
+        Responses = entity.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<AttendeeResponse>>(responses, Json) ?? [] : [],
+    };
 }

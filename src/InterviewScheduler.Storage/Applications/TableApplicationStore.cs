@@ -106,6 +106,18 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         }
     }
 
+    public async Task SaveAsync(IReadOnlyList<Interview> changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        await _created.EnsureAsync();
+        foreach (var partition in changed.GroupBy(i => i.ApplicationId))
+        {
+            // Each row says what the calendar said when it was read: the last reader's view wins, which is the newest.
+            await _applications.SubmitTransactionAsync(
+                partition.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InterviewEntity.From(i))), cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<Interview>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
@@ -116,7 +128,7 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
             interviews.Add(InterviewEntity.To(entity));
         }
 
-        return interviews;
+        return [.. interviews.OrderBy(i => i.Time.Start).ThenBy(i => i.SessionIndex)];
     }
 
     public async Task<JobApplication?> TryRecordBookingAsync(JobApplication application, IReadOnlyList<Interview> interviews, CancellationToken cancellationToken)
@@ -126,13 +138,11 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         if (application.Version is null) throw new ArgumentException("Only a stored application (with a version) can be replaced.", nameof(application));
         await _created.EnsureAsync();
 
-        // Row keys order interviews by when they were booked, then by session.
-        var order = application.BookedAt?.ToUnixTimeMilliseconds() ?? 0;
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, ApplicationEntity.From(application), new ETag(application.Version)),
         };
-        actions.AddRange(interviews.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InterviewEntity.From(i, order * 10 + i.SessionIndex))));
+        actions.AddRange(interviews.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, InterviewEntity.From(i))));
         try
         {
             var response = await _applications.SubmitTransactionAsync(actions, cancellationToken);

@@ -17,4 +17,13 @@ public sealed record StorageNames(string Prefix = "")
     public string SendPacingTable => Prefix + "sendpacing";
 
     public string AcknowledgmentsQueue => Prefix + AcknowledgmentsQueueName;
+
+    /// <summary>The queue the calendar-change function listens on.</summary>
+    public const string CalendarChangesQueueName = "calendar-changes";
+
+    public string CalendarChangesQueue => Prefix + CalendarChangesQueueName;
+
+    public string EventIndexTable => Prefix + "eventindex";
+
+    public string CalendarWatchTable => Prefix + "calendarwatch";
 }

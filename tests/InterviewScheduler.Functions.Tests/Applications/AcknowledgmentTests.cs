@@ -116,7 +116,10 @@ public sealed class AcknowledgmentTests
     [Fact]
     public async Task Sends_beyond_the_per_minute_budget_are_deferred_to_the_next_minute()
     {
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:MessagesPerMinute"] = "2" });
+        // A clock at the start of a minute, so the deferral to the next window is a long one whatever the wall time.
+        var now = DateTimeOffset.UtcNow;
+        var time = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 1, TimeSpan.Zero));
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:MessagesPerMinute"] = "2" }, s => s.AddSingleton<TimeProvider>(time));
         for (var i = 0; i < 3; i++) await SubmitAsync(app, Body("Ada Lovelace", $"ada.paced{i}@example.org", $"paced-{i}"));
 
         // Deliver only what is visible now; the deferred one is back on the queue, invisible until the next minute.

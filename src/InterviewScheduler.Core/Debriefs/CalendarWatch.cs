@@ -1,0 +1,99 @@
+using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Interviews;
+
+namespace InterviewScheduler.Core.Debriefs;
+
+/// <summary>
+/// Watches the organizer's calendar: keeps a change-notification subscription alive, and reconciles through a
+/// calendarView delta as the fallback for whatever notifications missed.
+/// </summary>
+public sealed class CalendarWatch(
+    ICalendarSubscriptions subscriptions,
+    ICalendarChangeFeed changes,
+    ICalendarWatchState state,
+    IEventIndex index,
+    InterviewSync sync,
+    SchedulingOptions scheduling,
+    NotificationOptions notifications,
+    TimeProvider time)
+{
+    /// <summary>How long a subscription is asked for: Outlook resources allow under 7 days.</summary>
+    public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromDays(3);
+
+    /// <summary>A subscription expiring sooner than this is renewed.</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(1);
+
+    /// <summary>How far back and ahead reconciliation looks at the calendar.</summary>
+    public static readonly TimeSpan ReconcileBehind = TimeSpan.FromDays(1);
+    public static readonly TimeSpan ReconcileAhead = TimeSpan.FromDays(62);
+
+    /// <summary>Creates the subscription, or renews it when it expires within <see cref="RenewBefore"/>; <paramref name="force"/> renews regardless.</summary>
+    /// <returns>The live subscription, or null when no public notification URL is configured.</returns>
+    public async Task<CalendarSubscription?> EnsureSubscriptionAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (notifications.PublicUrl is null) return null;
+        var mailbox = scheduling.OrganizerMailbox;
+        var now = time.GetUtcNow();
+        var current = await state.FindSubscriptionAsync(mailbox, cancellationToken);
+        if (current is not null && !force && current.ExpiresAt - now > RenewBefore) return current;
+
+        var renewed = current is null ? null : await subscriptions.RenewAsync(current.Id, now + SubscriptionLifetime, cancellationToken);
+        renewed ??= await subscriptions.CreateAsync(mailbox, notifications.PublicUrl, notifications.LifecycleUrl, notifications.ClientState, now + SubscriptionLifetime, cancellationToken);
+        await state.SaveSubscriptionAsync(mailbox, renewed, cancellationToken);
+        return renewed;
+    }
+
+    /// <summary>Makes a new subscription, e.g. after Graph removed the old one.</summary>
+    public async Task<CalendarSubscription?> ReplaceSubscriptionAsync(CancellationToken cancellationToken)
+    {
+        if (notifications.PublicUrl is null) return null;
+        var created = await subscriptions.CreateAsync(scheduling.OrganizerMailbox, notifications.PublicUrl, notifications.LifecycleUrl, notifications.ClientState, time.GetUtcNow() + SubscriptionLifetime, cancellationToken);
+        await state.SaveSubscriptionAsync(scheduling.OrganizerMailbox, created, cancellationToken);
+        return created;
+    }
+
+    /// <summary>Refreshes every application whose events changed since the last reconciliation.</summary>
+    /// <returns>How many applications were refreshed.</returns>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var mailbox = scheduling.OrganizerMailbox;
+        var now = time.GetUtcNow();
+        var token = await state.FindDeltaTokenAsync(mailbox, cancellationToken);
+        var delta = await changes.ReadChangesAsync(mailbox, new TimeRange(now - ReconcileBehind, now + ReconcileAhead), token, cancellationToken);
+        var applications = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var eventId in delta.ChangedEventIds.Concat(delta.RemovedEventIds))
+        {
+            if (await index.FindApplicationAsync(eventId, cancellationToken) is { } applicationId) applications.Add(applicationId);
+        }
+
+        foreach (var applicationId in applications)
+        {
+            await sync.RefreshAsync(applicationId, cancellationToken);
+        }
+
+        await state.SaveDeltaTokenAsync(mailbox, delta.DeltaToken, cancellationToken);
+        return applications.Count;
+    }
+}
+
+/// <summary>Change-notification settings (configuration section <c>Notifications</c>).</summary>
+public sealed class NotificationOptions
+{
+    public const string SectionName = "Notifications";
+
+    /// <summary>
+    /// The public URL of <c>POST /api/notifications/calendar</c>; unset: no subscription is made and only
+    /// reconciliation keeps debriefs right.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>The public URL of <c>POST /api/notifications/lifecycle</c>; defaults to <see cref="PublicUrl"/> with <c>calendar</c> replaced.</summary>
+    public Uri? LifecycleNotificationUrl { get; set; }
+
+    /// <summary>A secret Graph echoes in every notification; one without it is ignored.</summary>
+    public string ClientState { get; set; } = "";
+
+    /// <summary>The lifecycle URL in use.</summary>
+    public Uri LifecycleUrl => LifecycleNotificationUrl
+        ?? new Uri(PublicUrl!.ToString().Replace("/notifications/calendar", "/notifications/lifecycle", StringComparison.OrdinalIgnoreCase));
+}

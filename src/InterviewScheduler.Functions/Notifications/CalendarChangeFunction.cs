@@ -1,0 +1,32 @@
+using System.Text.Json;
+using InterviewScheduler.Core.Debriefs;
+using InterviewScheduler.Storage.Connection;
+using InterviewScheduler.Storage.Debriefs;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewScheduler.Functions.Notifications;
+
+/// <summary>
+/// One organizer event changed: re-read that application's interviews from the calendar and keep its debrief
+/// right after the last one. Events the service did not create are ignored.
+/// </summary>
+public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewSync sync, ILogger<CalendarChangeFunction> logger)
+{
+    [Function(nameof(CalendarChangeFunction))]
+    public async Task Run([QueueTrigger(StorageNames.CalendarChangesQueueName)] string message, CancellationToken cancellationToken)
+    {
+        var change = JsonSerializer.Deserialize<CalendarChangeMessage>(message, CalendarChangeMessage.Json)
+            ?? throw new InvalidOperationException("A calendar-changes message without a body.");
+        if (await index.FindApplicationAsync(change.EventId, cancellationToken) is not { } applicationId)
+        {
+            return;
+        }
+
+        var outcome = await sync.RefreshAsync(applicationId, cancellationToken);
+        LogRefreshed(logger, applicationId, change.ChangeType, outcome);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: calendar change ({ChangeType}), debrief {Outcome}")]
+    private static partial void LogRefreshed(ILogger logger, string applicationId, string changeType, DebriefChange outcome);
+}

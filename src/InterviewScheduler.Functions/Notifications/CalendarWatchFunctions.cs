@@ -1,0 +1,32 @@
+using InterviewScheduler.Core.Debriefs;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewScheduler.Functions.Notifications;
+
+/// <summary>
+/// The timers that watch the organizer's calendar: the subscription is created and renewed well before it
+/// expires (Outlook events allow under 7 days), and reconciliation catches whatever notifications missed.
+/// </summary>
+public sealed partial class CalendarWatchFunctions(CalendarWatch watch, ILogger<CalendarWatchFunctions> logger)
+{
+    [Function("KeepCalendarSubscription")]
+    public async Task KeepSubscription([TimerTrigger("0 7 * * * *", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var subscription = await watch.EnsureSubscriptionAsync(force: false, cancellationToken);
+        if (subscription is not null) LogSubscription(logger, subscription.Id, subscription.ExpiresAt);
+    }
+
+    [Function("ReconcileCalendar")]
+    public async Task Reconcile([TimerTrigger("%Debrief:ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var refreshed = await watch.ReconcileAsync(cancellationToken);
+        if (refreshed > 0) LogReconciled(logger, refreshed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar subscription {SubscriptionId} live until {ExpiresAt:O}")]
+    private static partial void LogSubscription(ILogger logger, string subscriptionId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation refreshed {Count} applications")]
+    private static partial void LogReconciled(ILogger logger, int count);
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using InterviewScheduler.Core.Debriefs;
+using InterviewScheduler.Storage.Connection;
+
+namespace InterviewScheduler.Storage.Debriefs;
+
+/// <summary>
+/// The event index (table <c>eventindex</c>: PartitionKey = SHA-256 of the Graph event id, which may hold characters
+/// keys cannot) and the calendar watch state (table <c>calendarwatch</c>: one partition per mailbox).
+/// </summary>
+public sealed class TableCalendarState : IEventIndex, ICalendarWatchState
+{
+    private readonly TableClient _index;
+    private readonly TableClient _watch;
+    private readonly CreatedOnce _created;
+
+    public TableCalendarState(StorageAccount account, StorageNames names)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(names);
+        _index = account.Table(names.EventIndexTable);
+        _watch = account.Table(names.CalendarWatchTable);
+        _created = new CreatedOnce(async () =>
+        {
+            await _index.CreateIfNotExistsAsync();
+            await _watch.CreateIfNotExistsAsync();
+        });
+    }
+
+    public async Task AddAsync(string eventId, string applicationId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        await _index.UpsertEntityAsync(new TableEntity(Key(eventId), "") { ["ApplicationId"] = applicationId }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<string?> FindApplicationAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var found = await _index.GetEntityIfExistsAsync<TableEntity>(Key(eventId), "", cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.GetString("ApplicationId") : null;
+    }
+
+    public async Task<CalendarSubscription?> FindSubscriptionAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(mailbox, "subscription", cancellationToken);
+        return row is null ? null : new CalendarSubscription(row.GetString("SubscriptionId"), row.GetString("Resource"), row.GetDateTimeOffset("ExpiresAt")!.Value);
+    }
+
+    public Task SaveSubscriptionAsync(string mailbox, CalendarSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return SaveAsync(new TableEntity(Partition(mailbox), "subscription")
+        {
+            ["SubscriptionId"] = subscription.Id,
+            ["Resource"] = subscription.Resource,
+            ["ExpiresAt"] = subscription.ExpiresAt,
+        }, cancellationToken);
+    }
+
+    public async Task<string?> FindDeltaTokenAsync(string mailbox, CancellationToken cancellationToken) =>
+        (await FindAsync(mailbox, "delta", cancellationToken))?.GetString("Token");
+
+    public Task SaveDeltaTokenAsync(string mailbox, string deltaToken, CancellationToken cancellationToken) =>
+        SaveAsync(new TableEntity(Partition(mailbox), "delta") { ["Token"] = deltaToken }, cancellationToken);
+
+    private async Task<TableEntity?> FindAsync(string mailbox, string row, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var found = await _watch.GetEntityIfExistsAsync<TableEntity>(Partition(mailbox), row, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task SaveAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        await _watch.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static string Partition(string mailbox) => mailbox.Trim().ToUpperInvariant();
+
+    private static string Key(string eventId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)));
+}
