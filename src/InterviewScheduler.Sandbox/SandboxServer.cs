@@ -68,6 +68,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var users = app.MapGroup("/v1.0/users");
         UserRoutes.Map(users, tenant);
         ScheduleRoutes.Map(users, tenant);
+        DeltaRoutes.Map(users, tenant);
         EventRoutes.Map(users, tenant);
         MailRoutes.Map(users, tenant);
         SubscriptionRoutes.Map(app, tenant);
