@@ -5,6 +5,7 @@ using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Page;
 using InterviewScheduler.Sandbox.Requests;
 using InterviewScheduler.Sandbox.Seeding;
+using InterviewScheduler.Sandbox.Subscriptions;
 using InterviewScheduler.Sandbox.Users;
 using InterviewScheduler.Sandbox.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -67,10 +68,13 @@ public sealed class SandboxServer : IAsyncDisposable
         var users = app.MapGroup("/v1.0/users");
         UserRoutes.Map(users, tenant);
         ScheduleRoutes.Map(users, tenant);
+        DeltaRoutes.Map(users, tenant);
         EventRoutes.Map(users, tenant);
         MailRoutes.Map(users, tenant);
+        SubscriptionRoutes.Map(app, tenant);
         BatchRoutes.Map(app, loopback, () => graphBase!);
         ControlRoutes.Map(app, tenant);
+        NotificationControlRoutes.Map(app, tenant);
         TenantPage.Map(app, tenant);
         app.MapFallback(http => GraphResults.Error(StatusCodes(http), "BadRequest", $"Resource not found for the segment '{http.Request.Path}'.").ExecuteAsync(http));
 
@@ -82,6 +86,7 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             loopback.Dispose();
             await app.DisposeAsync();
+            await tenant.StopNotificationsAsync();
             throw;
         }
 
@@ -98,6 +103,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await Tenant.StopNotificationsAsync();
         _loopback.Dispose();
     }
 }

@@ -6,7 +6,7 @@ namespace InterviewScheduler.Sandbox;
 public sealed partial class SandboxTenant
 {
     // Mailbox address -> event id -> event. Attendee copies live in the attendee's calendar.
-    private readonly Dictionary<string, Dictionary<string, SandboxEvent>> _calendars = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, MailboxCalendar> _calendars = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The events in a mailbox's calendar ordered by start (cancelled attendee copies included); empty for an unknown mailbox.</summary>
     public IReadOnlyList<SandboxEvent> EventsOf(string mailbox)
@@ -362,11 +362,11 @@ public sealed partial class SandboxTenant
         return calendar.Values.Where(e => e.ICalUId == eventIdOrICalUId).OrderByDescending(e => e.IsOrganizer).FirstOrDefault();
     }
 
-    private Dictionary<string, SandboxEvent> CalendarLocked(SandboxUser user)
+    private MailboxCalendar CalendarLocked(SandboxUser user)
     {
         if (!_calendars.TryGetValue(user.Address, out var calendar))
         {
-            calendar = new Dictionary<string, SandboxEvent>(StringComparer.Ordinal);
+            calendar = new MailboxCalendar(user.Address, OnCalendarChangedLocked);
             _calendars[user.Address] = calendar;
         }
 
