@@ -56,6 +56,7 @@ param debriefReconcileSchedule string = '0 */15 * * * *'
 
 @secure()
 @description('Secret Graph echoes in every change notification (app setting Notifications__ClientState); a new one each deployment unless given.')
+@metadata({ example: 'example-client-state-0123456789' })
 param notificationClientState string = newGuid()
 
 @minValue(1)

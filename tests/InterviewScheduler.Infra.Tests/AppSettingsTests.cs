@@ -21,6 +21,7 @@ public sealed class AppSettingsTests(TemplateDeployment deployment)
         ("Mail__SenderMailbox", "Mail:SenderMailbox"),
         ("Scheduling__OrganizerMailbox", "Scheduling:OrganizerMailbox"),
         ("Debrief__ReconcileSchedule", "Debrief:ReconcileSchedule"),
+        ("Notifications__ClientState", "Notifications:ClientState"),
     ];
 
     public static TheoryData<string, string> RequiredSettings()

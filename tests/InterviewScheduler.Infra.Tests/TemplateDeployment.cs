@@ -109,7 +109,8 @@ public sealed class TemplateDeployment : IAsyncLifetime
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (name, definition) in armTemplate["parameters"]!.AsObject())
         {
-            var value = definition!["defaultValue"] ?? definition["metadata"]?["example"];
+            // An example wins over a default: a default may be an expression (newGuid()) the tests do not evaluate.
+            var value = definition!["metadata"]?["example"] ?? definition["defaultValue"];
             Assert.True(value is not null, $"parameter {name} needs a default or an example (@metadata({{ example: ... }})) so that it can be tested");
             Assert.False(value is JsonValue v && v.TryGetValue<string>(out var s) && s.StartsWith('[') && s.EndsWith(']'),
                 $"parameter {name}: expression defaults are not evaluated by the tests");
