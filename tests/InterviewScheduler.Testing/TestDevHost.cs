@@ -56,6 +56,8 @@ public sealed class TestDevHost : IAsyncDisposable
                     {
                         ["AzureWebJobsStorage"] = storage,
                         ["DevHost:Sandbox"] = "false",
+                        // No sandbox here unless a test brings one: no subscription to make at start.
+                        ["Notifications:PublicUrl"] = "",
                     };
                     foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
                     builder.Configuration.AddInMemoryCollection(overrides);

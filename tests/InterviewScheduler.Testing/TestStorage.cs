@@ -18,6 +18,25 @@ public static class TestStorage
 
     public static async Task<StorageAccount> AccountAsync() => StorageAccount.FromConnectionString(await ConnectionStringAsync());
 
+    /// <summary>
+    /// An Azurite of the caller's own, for end-to-end tests whose DevHost listens on the real (unprefixed) queue
+    /// names and so must not share them with other tests. Dispose stops it.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartPrivateAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await AzuriteProcess.StartAsync(AzuriteProcess.FreePorts());
+            }
+            catch (InvalidOperationException) when (attempt < 2)
+            {
+                // A port was taken between the probe and Azurite's bind: try others.
+            }
+        }
+    }
+
     /// <summary>A queue or table name no other test uses: lowercase letters and digits, starting with a letter.</summary>
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 20, 60)];
 

@@ -31,14 +31,14 @@ public sealed class CalendarWatch(
     /// <returns>The live subscription, or null when no public notification URL is configured.</returns>
     public async Task<CalendarSubscription?> EnsureSubscriptionAsync(bool force, CancellationToken cancellationToken)
     {
-        if (notifications.PublicUrl is null) return null;
+        if (notifications.PublicUri is not { } publicUri) return null;
         var mailbox = scheduling.OrganizerMailbox;
         var now = time.GetUtcNow();
         var current = await state.FindSubscriptionAsync(mailbox, cancellationToken);
         if (current is not null && !force && current.ExpiresAt - now > RenewBefore) return current;
 
         var renewed = current is null ? null : await subscriptions.RenewAsync(current.Id, now + SubscriptionLifetime, cancellationToken);
-        renewed ??= await subscriptions.CreateAsync(mailbox, notifications.PublicUrl, notifications.LifecycleUrl, notifications.ClientState, now + SubscriptionLifetime, cancellationToken);
+        renewed ??= await subscriptions.CreateAsync(mailbox, publicUri, notifications.LifecycleUrl, notifications.ClientState, now + SubscriptionLifetime, cancellationToken);
         await state.SaveSubscriptionAsync(mailbox, renewed, cancellationToken);
         return renewed;
     }
@@ -46,8 +46,8 @@ public sealed class CalendarWatch(
     /// <summary>Makes a new subscription, e.g. after Graph removed the old one.</summary>
     public async Task<CalendarSubscription?> ReplaceSubscriptionAsync(CancellationToken cancellationToken)
     {
-        if (notifications.PublicUrl is null) return null;
-        var created = await subscriptions.CreateAsync(scheduling.OrganizerMailbox, notifications.PublicUrl, notifications.LifecycleUrl, notifications.ClientState, time.GetUtcNow() + SubscriptionLifetime, cancellationToken);
+        if (notifications.PublicUri is not { } publicUri) return null;
+        var created = await subscriptions.CreateAsync(scheduling.OrganizerMailbox, publicUri, notifications.LifecycleUrl, notifications.ClientState, time.GetUtcNow() + SubscriptionLifetime, cancellationToken);
         await state.SaveSubscriptionAsync(scheduling.OrganizerMailbox, created, cancellationToken);
         return created;
     }
@@ -82,10 +82,13 @@ public sealed class NotificationOptions
     public const string SectionName = "Notifications";
 
     /// <summary>
-    /// The public URL of <c>POST /api/notifications/calendar</c>; unset: no subscription is made and only
+    /// The public URL of <c>POST /api/notifications/calendar</c>; unset or empty: no subscription is made and only
     /// reconciliation keeps debriefs right.
     /// </summary>
-    public Uri? PublicUrl { get; set; }
+    public string? PublicUrl { get; set; }
+
+    /// <summary><see cref="PublicUrl"/> as a URI, or null when unset.</summary>
+    public Uri? PublicUri => string.IsNullOrWhiteSpace(PublicUrl) ? null : new Uri(PublicUrl, UriKind.Absolute);
 
     /// <summary>The public URL of <c>POST /api/notifications/lifecycle</c>; defaults to <see cref="PublicUrl"/> with <c>calendar</c> replaced.</summary>
     public Uri? LifecycleNotificationUrl { get; set; }
@@ -95,5 +98,5 @@ public sealed class NotificationOptions
 
     /// <summary>The lifecycle URL in use.</summary>
     public Uri LifecycleUrl => LifecycleNotificationUrl
-        ?? new Uri(PublicUrl!.ToString().Replace("/notifications/calendar", "/notifications/lifecycle", StringComparison.OrdinalIgnoreCase));
+        ?? new Uri(PublicUrl!.Replace("/notifications/calendar", "/notifications/lifecycle", StringComparison.OrdinalIgnoreCase));
 }

@@ -103,8 +103,8 @@ public static class InterviewSchedulerServices
             .Validate(o => o.ReconcileSchedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, "Missing or invalid setting Debrief:ReconcileSchedule: an NCRONTAB schedule such as '0 */15 * * * *'.")
             .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName)
-            .Validate(o => o.PublicUrl is null || (o.PublicUrl.IsAbsoluteUri && (o.PublicUrl.Scheme == Uri.UriSchemeHttps || o.PublicUrl.IsLoopback)), "Notifications:PublicUrl must be an absolute https URL.")
-            .Validate(o => o.PublicUrl is null || o.ClientState.Length >= 16, "Notifications:ClientState (at least 16 characters) is required when Notifications:PublicUrl is set.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback)), "Notifications:PublicUrl must be an absolute https URL.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || o.ClientState.Length >= 16, "Notifications:ClientState (at least 16 characters) is required when Notifications:PublicUrl is set.")
             .ValidateOnStart();
     }
 
