@@ -44,6 +44,10 @@ public sealed class GraphCalendarChangeFeed(GraphServiceClient graph) : ICalenda
             // Graph no longer has the state behind the token: start over, everything in the window counts as changed.
             return await ReadChangesAsync(organizerMailbox, window, deltaToken: null, cancellationToken);
         }
+        catch (ODataError error) when (error.ResponseStatusCode == 410)
+        {
+            throw GraphCalendarMapping.Refused("reading calendar changes", organizerMailbox, error);
+        }
     }
 
     private async Task<CalendarDelta> ReadRoundAsync(string organizerMailbox, TimeRange window, string? deltaToken, CancellationToken cancellationToken)

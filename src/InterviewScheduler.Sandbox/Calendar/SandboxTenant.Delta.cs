@@ -39,7 +39,8 @@ public sealed partial class SandboxTenant
             if (FindUserLocked(mailbox) is not { } user) return null;
             if (skipToken is not null)
             {
-                if (!_skipTokens.Remove(skipToken, out var round) || !SameAddress(round.Next.Mailbox, user.Address)) return null;
+                // A page can be read again (a client retrying after a lost answer gets the same page).
+                if (!_skipTokens.TryGetValue(skipToken, out var round) || !SameAddress(round.Next.Mailbox, user.Address)) return null;
                 return PageLocked(round, pageSize);
             }
 

@@ -162,6 +162,26 @@ public sealed class SubscriptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_moves_through_Graph_each_deliver_one_notification()
+    {
+        var interviews = Enumerable.Range(0, 12).Select(i => Interview($"Interview {i}", Ten.AddDays(i))).ToList();
+        await SubscribeAsync();
+        var before = Tenant.LastChangeSequence;
+
+        await Task.WhenAll(interviews.Select(i => _client.Users[Organizer].Events[i.Id].PatchAsync(new Event
+        {
+            Start = Graph.At(i.Start.UtcDateTime.AddHours(3)),
+            End = Graph.At(i.Start.UtcDateTime.AddHours(4)),
+        })));
+
+        var received = await _receiver.WaitForAsync(r => r.Count >= interviews.Count, Patience);
+        Assert.Equal(interviews.Select(i => i.Id).Order(StringComparer.Ordinal), received.Select(n => n.EventId!).Order(StringComparer.Ordinal));
+        Assert.All(received, n => Assert.Equal("updated", n.ChangeType));
+        // Each move changes the organizer's event and the interviewer's copy.
+        Assert.Equal(before + (2 * interviews.Count), Tenant.LastChangeSequence);
+    }
+
+    [Fact]
     public async Task A_cancelled_interview_delivers_deleted_because_Graph_removes_the_organizers_event()
     {
         var interview = Interview();
