@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+using InterviewScheduler.Functions.Interviews;
+using InterviewScheduler.Sandbox.Users;
+using InterviewScheduler.Testing;
+using Microsoft.AspNetCore.Mvc;
+using Xunit.Abstractions;
+
+namespace InterviewScheduler.Functions.Tests.Interviews;
+
+/// <summary>
+/// How many Graph calls a booking makes, and how long it takes, for panels of 5 to 400 people against the sandbox.
+/// The call counts are asserted (they are the design: one read for options, one re-check, one event per session,
+/// and the debrief's one read and one event); the times are printed, not asserted.
+/// </summary>
+public sealed class BookingMeasurements(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    [InlineData(200)]
+    [InlineData(400)]
+    public async Task A_booking_makes_one_free_busy_read_one_recheck_and_one_event_per_session(int people)
+    {
+        var interviewers = Enumerable.Range(0, people).Select(i => $"measure{i:D3}@contoso.com").ToArray();
+        await using var app = await TestApp.StartAsync(tenant: tenant =>
+        {
+            foreach (var address in interviewers)
+            {
+                tenant.AddUser(SandboxUser.Create(address, address, "Europe/London", WorkingHours.Weekdays(new TimeOnly(9, 0), new TimeOnly(17, 0), "Europe/London")));
+            }
+        });
+        var applicationId = await BookingTests.ApplyAsync(app);
+        // Sessions hold at most 100 interviewers: larger panels are loops of 100-person sessions.
+        var sessions = interviewers.Chunk(100).Select((chunk, i) => new { title = $"Panel {i + 1}", durationMinutes = 45, interviewers = chunk.Select(e => new { email = e }) }).ToArray();
+        var body = JsonSerializer.Serialize(new { sessions });
+        app.Sandbox.Tenant.ClearRequestLog();
+
+        var clock = Stopwatch.StartNew();
+        var result = await BookingTests.BookAsync(app, applicationId, body);
+        clock.Stop();
+
+        Assert.Equal(201, FunctionRequests.StatusOf(result));
+        var answer = Assert.IsType<BookingAnswer>(((ObjectResult)result).Value);
+        var calls = app.Sandbox.Tenant.RequestLog.Where(r => !r.InBatch).ToList();
+        var reads = calls.Count(r => r.Path.EndsWith("/$batch", StringComparison.OrdinalIgnoreCase) || r.Path.EndsWith("/getSchedule", StringComparison.OrdinalIgnoreCase));
+        var events = calls.Count(r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"{people} interviewers in {sessions.Length} session(s): {calls.Count} Graph HTTP calls ({reads} free/busy reads, {events} events created), booked in {clock.ElapsedMilliseconds} ms");
+
+        // Options, re-check, then the debrief's placement read for the team and the recruiter (a batch holds 400).
+        Assert.Equal(2 + (int)Math.Ceiling((people + 1) / 400.0), reads);
+        Assert.Equal(sessions.Length + 1, events);
+        Assert.Equal(reads + events, calls.Count);
+        Assert.NotNull(answer.Debrief);
+    }
+}
