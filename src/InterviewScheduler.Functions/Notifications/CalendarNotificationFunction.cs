@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Functions.Http;
 using InterviewScheduler.Storage.Debriefs;
@@ -30,7 +29,7 @@ public sealed partial class CalendarNotificationFunction(StorageCalendarChangeQu
         ArgumentNullException.ThrowIfNull(request);
         if (ValidationHandshake.Answer(request) is { } echo) return echo;
 
-        var batch = await ReadAsync(request, cancellationToken);
+        var batch = await GraphNotificationBatch.ReadAsync(request.Body, cancellationToken);
         if (batch?.Value is null) return Problems.Status(StatusCodes.Status400BadRequest, "Not a Graph notification batch.");
 
         var accepted = 0;
@@ -50,18 +49,6 @@ public sealed partial class CalendarNotificationFunction(StorageCalendarChangeQu
         }
 
         return new AcceptedResult((string?)null, new { accepted });
-    }
-
-    private static async Task<GraphNotificationBatch?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<GraphNotificationBatch>(request.Body, GraphNotificationBatch.Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a notification for subscription {SubscriptionId} with a wrong clientState")]

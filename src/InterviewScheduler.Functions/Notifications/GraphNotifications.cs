@@ -9,6 +9,20 @@ namespace InterviewScheduler.Functions.Notifications;
 public sealed record GraphNotificationBatch([property: JsonPropertyName("value")] IReadOnlyList<GraphNotification>? Value)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The batch in a request body, or null when the body is not one.</summary>
+    public static async Task<GraphNotificationBatch?> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = await JsonSerializer.DeserializeAsync<GraphNotificationBatch>(body, Json, cancellationToken);
+            return batch?.Value is null ? null : batch;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>One change or lifecycle notification as Graph sends it.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -23,16 +22,7 @@ public sealed partial class LifecycleNotificationFunction(CalendarWatch watch, I
         ArgumentNullException.ThrowIfNull(request);
         if (ValidationHandshake.Answer(request) is { } echo) return echo;
 
-        GraphNotificationBatch? batch;
-        try
-        {
-            batch = await JsonSerializer.DeserializeAsync<GraphNotificationBatch>(request.Body, GraphNotificationBatch.Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            batch = null;
-        }
-
+        var batch = await GraphNotificationBatch.ReadAsync(request.Body, cancellationToken);
         if (batch?.Value is null) return Problems.Status(StatusCodes.Status400BadRequest, "Not a Graph notification batch.");
         foreach (var notification in batch.Value.Where(n => n.IsFrom(options.Value.ClientState)))
         {
