@@ -22,7 +22,10 @@ public sealed class ApplicationIntake(IApplicationStore store, IAcknowledgmentQu
             submission.ExternalId,
             receivedAt,
             ApplicationStatus.Received,
-            Acknowledgment.Pending);
+            Acknowledgment.Pending)
+        {
+            RecruiterEmail = submission.RecruiterEmail,
+        };
 
         var outcome = await store.AddOrGetAsync(application, submission.DeduplicationKey, cancellationToken);
         if (outcome.Created)

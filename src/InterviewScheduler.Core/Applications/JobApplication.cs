@@ -34,6 +34,9 @@ public sealed record JobApplication(
 
     /// <summary>When the latest booking's events were created (UTC).</summary>
     public DateTimeOffset? BookedAt { get; init; }
+
+    /// <summary>The recruiter given with the application; its debrief invites them instead of the configured one.</summary>
+    public string? RecruiterEmail { get; init; }
 }
 
 /// <summary>

@@ -43,13 +43,18 @@ public static class SubmissionValidation
         var roleTitle = Required(submission.Role?.Title, "role.title", errors);
         var source = Optional(submission.Source, "source", errors) ?? DefaultSource;
         var externalId = Optional(submission.ExternalId, "externalId", errors);
+        var recruiter = Optional(submission.RecruiterEmail, "recruiterEmail", errors);
+        if (recruiter is not null && !IsEmailAddress(recruiter))
+        {
+            errors["recruiterEmail"] = ["Not a valid email address."];
+        }
 
         if (errors.Count > 0)
         {
             return new ValidatedSubmission(null, null, source, externalId, errors);
         }
 
-        return new ValidatedSubmission(new Candidate(name!, email!, zone), new JobRole(roleId!, roleTitle!), source, externalId, errors);
+        return new ValidatedSubmission(new Candidate(name!, email!, zone), new JobRole(roleId!, roleTitle!), source, externalId, errors) { RecruiterEmail = recruiter };
     }
 
     /// <summary>The IANA id for an IANA or Windows zone id, or null when neither is known.</summary>
@@ -97,6 +102,9 @@ public static class SubmissionValidation
 /// <summary>The outcome of <see cref="SubmissionValidation.Validate"/>: valid when <see cref="Errors"/> is empty.</summary>
 public sealed record ValidatedSubmission(Candidate? Candidate, JobRole? Role, string Source, string? ExternalId, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>The recruiter given for this application, if any.</summary>
+    public string? RecruiterEmail { get; init; }
+
     public bool IsValid => Errors.Count == 0;
 
     /// <summary>

@@ -68,7 +68,7 @@ public sealed class DebriefScheduler(
         }
 
         var lastEnd = scheduled.Max(i => i.Time.End);
-        var team = Team(scheduled);
+        var team = Team(scheduled, application.RecruiterEmail ?? options.RecruiterMailbox);
         if (live is not null && !abandoned && live.AfterInterviewsEnd == lastEnd && live.Team.SequenceEqual(team, StringComparer.OrdinalIgnoreCase))
         {
             return DebriefChange.None;
@@ -102,10 +102,10 @@ public sealed class DebriefScheduler(
     }
 
     /// <summary>Every interviewer of the scheduled interviews, then the recruiter; once each, in order.</summary>
-    private IReadOnlyList<string> Team(IReadOnlyList<Interview> scheduled)
+    private static IReadOnlyList<string> Team(List<Interview> scheduled, string? recruiter)
     {
         var team = scheduled.OrderBy(i => i.Time.Start).SelectMany(i => i.Attendees).Select(a => a.Email).ToList();
-        if (!string.IsNullOrWhiteSpace(options.RecruiterMailbox)) team.Add(options.RecruiterMailbox);
+        if (!string.IsNullOrWhiteSpace(recruiter)) team.Add(recruiter);
         return [.. team.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 

@@ -34,6 +34,7 @@ internal static class ApplicationEntity
         ["BookingChosenStart"] = application.Booking?.ChosenStart?.ToUniversalTime(),
         ["BookingRequestedAt"] = application.BookingRequestedAt?.ToUniversalTime(),
         ["BookedAt"] = application.BookedAt?.ToUniversalTime(),
+        ["RecruiterEmail"] = application.RecruiterEmail,
     };
 
     public static JobApplication To(TableEntity entity, ETag etag) => new(
@@ -57,5 +58,6 @@ internal static class ApplicationEntity
             : null,
         BookingRequestedAt = entity.GetDateTimeOffset("BookingRequestedAt"),
         BookedAt = entity.GetDateTimeOffset("BookedAt"),
+        RecruiterEmail = entity.GetString("RecruiterEmail"),
     };
 }

@@ -254,6 +254,25 @@ public sealed class DebriefTests
         Assert.Equal([Recruiter], (await IntakeTests.GetAsync(app, applicationId)).Debrief!.Conflicts);
     }
 
+    [Fact]
+    public async Task A_recruiter_given_with_the_application_is_invited_instead_of_the_configured_one()
+    {
+        await using var app = await StartAsync();
+        var body = JsonSerializer.Serialize(new
+        {
+            candidate = new { name = "Ada Lovelace", email = "ada@example.org", timeZone = "Europe/London" },
+            role = new { id = "senior-engineer", title = "Senior Software Engineer" },
+            recruiterEmail = Later,
+        });
+        var applicationId = IntakeTests.IdOf(await app.Function<InterviewScheduler.Functions.Applications.SubmitApplicationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None));
+
+        var answer = Booked(await BookingTests.BookAsync(app, applicationId, Panel(London, Berlin)));
+
+        Assert.Contains(Later, answer.Debrief!.Attendees);
+        Assert.DoesNotContain(Recruiter, answer.Debrief.Attendees);
+        Assert.Equal(Later, (await IntakeTests.GetAsync(app, applicationId)).RecruiterEmail);
+    }
+
     private static BookingAnswer Booked(IActionResult result)
     {
         Assert.Equal(201, FunctionRequests.StatusOf(result));
