@@ -29,6 +29,7 @@ internal static class ApplicationEntity
         ["AcknowledgmentSentAt"] = application.Acknowledgment.SentAt?.ToUniversalTime(),
         ["AcknowledgmentMarker"] = application.Acknowledgment.Marker,
         ["AcknowledgmentSender"] = application.Acknowledgment.SenderMailbox,
+        ["AcknowledgmentMarkedAt"] = application.Acknowledgment.MarkedAt?.ToUniversalTime(),
         ["BookingId"] = application.Booking?.BookingId,
         ["BookingClaimedAt"] = application.Booking?.ClaimedAt.ToUniversalTime(),
         ["BookingChosenStart"] = application.Booking?.ChosenStart?.ToUniversalTime(),
@@ -50,7 +51,10 @@ internal static class ApplicationEntity
             entity.GetInt32("AcknowledgmentAttempts") ?? 0,
             entity.GetDateTimeOffset("AcknowledgmentSentAt"),
             entity.GetString("AcknowledgmentMarker"),
-            entity.GetString("AcknowledgmentSender")),
+            entity.GetString("AcknowledgmentSender"))
+        {
+            MarkedAt = entity.GetDateTimeOffset("AcknowledgmentMarkedAt"),
+        },
         etag.ToString())
     {
         Booking = entity.GetString("BookingId") is { } bookingId

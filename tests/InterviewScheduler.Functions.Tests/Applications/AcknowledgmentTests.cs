@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
 using InterviewScheduler.Functions.Applications;
@@ -82,6 +83,36 @@ public sealed class AcknowledgmentTests
         Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase));
         var view = await IntakeTests.GetAsync(app, id);
         Assert.Equal("sent", view.Acknowledgment.Status);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_died_before_graph_took_the_email_is_sent_once_sent_items_had_time_to_show_it()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var lost = new LoseFirstSend();
+        await using var app = await TestApp.StartAsync(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            s.Remove(s.Last(d => d.ServiceType == typeof(IAcknowledgmentMailer)));
+            s.AddSingleton<IAcknowledgmentMailer>(sp => lost.Wrap(ActivatorUtilities.CreateInstance<InterviewScheduler.Graph.Mail.GraphAcknowledgmentMailer>(sp)));
+        });
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.lost@example.org", "7")));
+        var message = QueuesModelFactory.QueueMessage("m1", "r1", BinaryData.FromString($$"""{"applicationId":"{{id}}"}"""), 1);
+        var function = app.Function<Acknowledgments.SendAcknowledgmentFunction>();
+
+        // The attempt is marked, then dies without Graph having the email; the host delivers the message again.
+        await Assert.ThrowsAsync<TimeoutException>(() => function.Run(message, CancellationToken.None));
+        await function.Run(message, CancellationToken.None);
+
+        // Right after, Sent Items cannot yet prove nothing was sent: the send waits instead of risking a second email.
+        Assert.Empty(app.Sandbox.Tenant.SentMail());
+        Assert.Equal("sending", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
+
+        time.Advance(AcknowledgmentSender.SentItemsSettle);
+        await function.Run(message, CancellationToken.None);
+
+        Assert.Single(app.Sandbox.Tenant.SentMail());
+        Assert.Equal("sent", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
     }
 
     [Fact]
@@ -182,6 +213,25 @@ internal sealed class CrashOnceWhenRecordingSent
             application.Acknowledgment.Status == AcknowledgmentStatus.Sent && Interlocked.Exchange(ref owner._crashed, 1) == 0
                 ? throw new TimeoutException("the process stopped before recording the send")
                 : inner.TryReplaceAsync(application, cancellationToken);
+    }
+}
+
+/// <summary>Stands for a send that timed out on our side before Graph had it: the first call sends nothing and throws.</summary>
+internal sealed class LoseFirstSend
+{
+    private int _lost;
+
+    public IAcknowledgmentMailer Wrap(IAcknowledgmentMailer inner) => new Mailer(inner, this);
+
+    private sealed class Mailer(IAcknowledgmentMailer inner, LoseFirstSend owner) : IAcknowledgmentMailer
+    {
+        public Task SendAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken) =>
+            Interlocked.Exchange(ref owner._lost, 1) == 0
+                ? throw new TimeoutException("the request timed out before Graph received it")
+                : inner.SendAsync(senderMailbox, letter, marker, cancellationToken);
+
+        public Task<DateTimeOffset?> FindSentAsync(string senderMailbox, string marker, CancellationToken cancellationToken) =>
+            inner.FindSentAsync(senderMailbox, marker, cancellationToken);
     }
 }
 

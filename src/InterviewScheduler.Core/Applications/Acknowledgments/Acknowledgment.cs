@@ -12,6 +12,9 @@ namespace InterviewScheduler.Core.Applications.Acknowledgments;
 /// <param name="SenderMailbox">The mailbox that sends (or sent) it.</param>
 public sealed record Acknowledgment(AcknowledgmentStatus Status, int Attempts, DateTimeOffset? SentAt, string? Marker, string? SenderMailbox)
 {
+    /// <summary>When the latest attempt was marked <see cref="AcknowledgmentStatus.Sending"/> (UTC).</summary>
+    public DateTimeOffset? MarkedAt { get; init; }
+
     /// <summary>Nothing attempted yet.</summary>
     public static Acknowledgment Pending { get; } = new(AcknowledgmentStatus.Pending, 0, null, null, null);
 }

@@ -15,6 +15,12 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
     /// <summary>How long to wait when another instance is working on the same acknowledgment.</summary>
     public static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long after an attempt a sent email may still be missing from Sent Items (Exchange saves the copy
+    /// shortly after accepting the send): before then, not finding the marker does not prove nothing was sent.
+    /// </summary>
+    public static readonly TimeSpan SentItemsSettle = TimeSpan.FromMinutes(2);
+
     public async Task<AcknowledgmentResult> SendAsync(string applicationId, CancellationToken cancellationToken)
     {
         var application = await store.FindAsync(applicationId, cancellationToken);
@@ -32,11 +38,19 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         var sender = acknowledgment.SenderMailbox ?? options.SenderMailbox;
         var marker = acknowledgment.Marker ?? Marker(application.Id);
 
-        // A previous attempt's outcome is unknown: Sent Items tells whether Graph took the email.
-        if (acknowledgment.Status == AcknowledgmentStatus.Sending
-            && await mailer.FindSentAsync(sender, marker, cancellationToken) is { } sentAt)
+        // A previous attempt's outcome is unknown: Sent Items tells whether Graph took the email, once it had time to.
+        if (acknowledgment.Status == AcknowledgmentStatus.Sending)
         {
-            return await RecordSentAsync(application, sentAt, AcknowledgmentStep.FoundAlreadySent, cancellationToken);
+            if (await mailer.FindSentAsync(sender, marker, cancellationToken) is { } sentAt)
+            {
+                return await RecordSentAsync(application, sentAt, AcknowledgmentStep.FoundAlreadySent, cancellationToken);
+            }
+
+            var sinceMarked = time.GetUtcNow() - (acknowledgment.MarkedAt ?? DateTimeOffset.MinValue);
+            if (sinceMarked < SentItemsSettle)
+            {
+                return new AcknowledgmentResult(AcknowledgmentStep.Deferred, SentItemsSettle - sinceMarked);
+            }
         }
 
         var wait = await pacer.ReserveAsync(sender, cancellationToken);
@@ -46,7 +60,7 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         }
 
         var marked = await store.TryReplaceAsync(
-            application with { Acknowledgment = new Acknowledgment(AcknowledgmentStatus.Sending, acknowledgment.Attempts + 1, null, marker, sender) },
+            application with { Acknowledgment = new Acknowledgment(AcknowledgmentStatus.Sending, acknowledgment.Attempts + 1, null, marker, sender) { MarkedAt = time.GetUtcNow() } },
             cancellationToken);
         if (marked is null)
         {
