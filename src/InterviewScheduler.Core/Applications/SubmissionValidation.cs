@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using TimeZoneConverter;
+using InterviewScheduler.Core.TimeZones;
 
 namespace InterviewScheduler.Core.Applications;
 
@@ -35,7 +35,7 @@ public static class SubmissionValidation
         string? zone = null;
         if (Optional(submission.Candidate?.TimeZone, "candidate.timeZone", errors) is { } given)
         {
-            zone = ToIana(given);
+            zone = TimeZoneResolver.IanaIdOf(given);
             if (zone is null) errors["candidate.timeZone"] = [$"Unknown time zone '{Truncate(given)}': use an IANA id such as Europe/London or a Windows id."];
         }
 
@@ -55,18 +55,6 @@ public static class SubmissionValidation
         }
 
         return new ValidatedSubmission(new Candidate(name!, email!, zone), new JobRole(roleId!, roleTitle!), source, externalId, errors) { RecruiterEmail = recruiter };
-    }
-
-    /// <summary>The IANA id for an IANA or Windows zone id, or null when neither is known.</summary>
-    public static string? ToIana(string zoneId)
-    {
-        ArgumentNullException.ThrowIfNull(zoneId);
-        if (TZConvert.KnownIanaTimeZoneNames.Contains(zoneId, StringComparer.OrdinalIgnoreCase))
-        {
-            return TZConvert.KnownIanaTimeZoneNames.First(n => string.Equals(n, zoneId, StringComparison.OrdinalIgnoreCase));
-        }
-
-        return TZConvert.TryWindowsToIana(zoneId, out var iana) ? iana : null;
     }
 
     private static bool IsEmailAddress(string value) =>

@@ -28,6 +28,15 @@ public static class TimeZoneResolver
         return false;
     }
 
+    /// <summary>The IANA id for an IANA id (any case) or a Windows id; null when it is neither. Storage keeps IANA ids.</summary>
+    public static string? IanaIdOf(string? zoneName)
+    {
+        if (string.IsNullOrWhiteSpace(zoneName)) return null;
+        var name = zoneName.Trim();
+        var iana = TZConvert.KnownIanaTimeZoneNames.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return iana ?? (TZConvert.TryWindowsToIana(name, out var mapped) ? mapped : null);
+    }
+
     /// <summary>
     /// The zone for what Graph returned: the named zone when the name is a known IANA or Windows id
     /// (it keeps the zone's daylight-saving rules), otherwise a fixed-offset zone from the bias.

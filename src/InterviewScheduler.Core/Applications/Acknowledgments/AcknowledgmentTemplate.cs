@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Fluid;
-using TimeZoneConverter;
+using InterviewScheduler.Core.TimeZones;
 
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
 
@@ -54,7 +54,7 @@ public sealed class AcknowledgmentTemplate
     /// </summary>
     public static DateOnly ReplyBy(DateTimeOffset receivedAt, string? timeZone, int businessDays)
     {
-        var zone = timeZone is not null && TZConvert.TryGetTimeZoneInfo(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZoneResolver.TryResolve(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, zone).DateTime);
         for (var added = 0; added < businessDays;)
         {
