@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
-using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Storage.Applications;
@@ -20,7 +19,6 @@ public sealed partial class SendAcknowledgmentFunction(
     AcknowledgmentSender sender,
     IAcknowledgmentQueue queue,
     IOptions<MailOptions> options,
-    IApplicationStore applications,
     HiringMetrics metrics,
     TimeProvider time,
     ILogger<SendAcknowledgmentFunction> logger)
@@ -57,7 +55,7 @@ public sealed partial class SendAcknowledgmentFunction(
                 LogUnknown(logger, applicationId);
                 break;
             case AcknowledgmentStep.Sent:
-                if (await applications.FindAsync(applicationId, cancellationToken) is { Acknowledgment.SentAt: { } sentAt } sent)
+                if (result.Application is { Acknowledgment.SentAt: { } sentAt } sent)
                 {
                     metrics.AcknowledgmentSent(sentAt - sent.ReceivedAt);
                 }

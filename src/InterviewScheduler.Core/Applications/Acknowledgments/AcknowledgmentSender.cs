@@ -110,13 +110,13 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         {
             if (current.Acknowledgment.Status == AcknowledgmentStatus.Sent)
             {
-                return new AcknowledgmentResult(step);
+                return new AcknowledgmentResult(step) { Application = current };
             }
 
             var sent = current with { Acknowledgment = current.Acknowledgment with { Status = AcknowledgmentStatus.Sent, SentAt = sentAt } };
-            if (await store.TryReplaceAsync(sent, cancellationToken) is not null)
+            if (await store.TryReplaceAsync(sent, cancellationToken) is { } stored)
             {
-                return new AcknowledgmentResult(step);
+                return new AcknowledgmentResult(step) { Application = stored };
             }
 
             current = await store.FindAsync(application.Id, cancellationToken);
@@ -129,7 +129,11 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
 /// <summary>What one acknowledgment attempt did.</summary>
 /// <param name="Step">The outcome.</param>
 /// <param name="RetryAfter">For <see cref="AcknowledgmentStep.Deferred"/>: when to try again.</param>
-public sealed record AcknowledgmentResult(AcknowledgmentStep Step, TimeSpan RetryAfter = default);
+public sealed record AcknowledgmentResult(AcknowledgmentStep Step, TimeSpan RetryAfter = default)
+{
+    /// <summary>The application as stored after the attempt, when the attempt recorded a send.</summary>
+    public JobApplication? Application { get; init; }
+}
 
 /// <summary>The outcomes of an acknowledgment attempt.</summary>
 public enum AcknowledgmentStep
