@@ -29,8 +29,6 @@ public sealed class TestDevHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => App.Services;
-
     /// <param name="settings">Configuration on top of the DevHost defaults (storage points at the test Azurite).</param>
     /// <param name="functionAssemblies">Assemblies with functions besides the Functions app's.</param>
     /// <param name="host">host.json settings to use instead of the file's.</param>

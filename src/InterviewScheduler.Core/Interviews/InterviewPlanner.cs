@@ -17,11 +17,11 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
         var schedules = await ReadAsync(request, window, cancellationToken);
         if (Unknown(request, schedules) is { Count: > 0 } unknown)
         {
-            return new PlanResult([], unknown, null);
+            return new PlanResult([], unknown);
         }
 
         var availability = ToAvailabilityRequest(application, request, schedules, window);
-        return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>(), availability);
+        return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>());
     }
 
     /// <summary>Reads the schedules of everyone in the request over <paramref name="window"/>.</summary>
@@ -89,5 +89,4 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
 /// <summary>Options found, or the interviewers that made the search impossible.</summary>
 /// <param name="Options">Ranked, best first; empty when no time works.</param>
 /// <param name="UnknownInterviewers">Field path → why, for interviewers Graph does not know.</param>
-/// <param name="Request">The engine request the options answer (null when interviewers were unknown).</param>
-public sealed record PlanResult(IReadOnlyList<SlotOption> Options, IReadOnlyDictionary<string, string[]> UnknownInterviewers, AvailabilityRequest? Request);
+public sealed record PlanResult(IReadOnlyList<SlotOption> Options, IReadOnlyDictionary<string, string[]> UnknownInterviewers);

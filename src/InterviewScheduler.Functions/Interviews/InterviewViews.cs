@@ -14,7 +14,7 @@ public sealed record OptionView(DateTimeOffset Start, DateTimeOffset End, IReadO
             option.Span.Start,
             option.Span.End,
             [.. option.Sessions.Select(s => new SessionView(s.Title, s.Time.Start, s.Time.End, s.Attendees))],
-            option.Debrief is { } debrief ? new RangeView(debrief.Start, debrief.End) : null,
+            option.Debrief is { } debrief ? RangeView.From(debrief) : null,
             option.DebriefIsFree,
             option.Reasons);
     }
