@@ -76,7 +76,8 @@ public sealed class DebriefEndToEndTests(ITestOutputHelper output)
         public static async Task<World> StartAsync(bool notifications, string reconcileSchedule)
         {
             var azurite = await TestStorage.StartPrivateAsync();
-            var sandbox = await SandboxServer.StartAsync(new SandboxOptions());
+            var clock = TestClock.Default();
+            var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedDate = clock.StartDay, TimeProvider = clock });
             foreach (var (address, zone, start, end) in new[]
                      {
                          (London, "Europe/London", 9, 17), (Berlin, "Europe/Berlin", 8, 17), (NewYork, "America/New_York", 8, 17), (Recruiter, "Europe/London", 9, 18),
@@ -97,7 +98,7 @@ public sealed class DebriefEndToEndTests(ITestOutputHelper output)
                 ["Notifications:ClientState"] = ClientState,
                 ["Debrief:RecruiterMailbox"] = Recruiter,
                 ["Debrief:ReconcileSchedule"] = reconcileSchedule,
-            });
+            }, clock: clock);
             var world = new World(azurite, sandbox, host);
 
             // The subscription keeper runs at start: the sandbox validated our endpoint before creating it.

@@ -13,7 +13,7 @@ public sealed class ConcurrencyTests
 {
     private static JobApplication Application(string id) => new(
         id, new Candidate("Ada Lovelace", "ada@example.org", null), new JobRole("r", "Role"), "direct", null,
-        DateTimeOffset.UtcNow, ApplicationStatus.Received, Acknowledgment.Pending);
+        new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero), ApplicationStatus.Received, Acknowledgment.Pending);
 
     [Fact]
     public async Task Twenty_concurrent_intakes_with_one_key_store_one_application()
@@ -46,8 +46,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Concurrent_senders_never_overspend_a_mailboxs_minute()
     {
-        var now = DateTimeOffset.UtcNow;
-        var time = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 5, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 5, TimeSpan.Zero));
         var account = await TestStorage.AccountAsync();
         var names = new StorageNames(TestStorage.UniqueName("c"));
         // Ten instances, each with its own pacer over the same table.

@@ -32,6 +32,9 @@ public sealed class TestApp : IAsyncDisposable
 
     public SandboxServer Sandbox { get; }
 
+    /// <summary>The clock the app and the sandbox share.</summary>
+    public TimeProvider Clock => _services.GetRequiredService<TimeProvider>();
+
     public StorageAccount Storage => _services.GetRequiredService<StorageAccount>();
 
     public StorageNames Names => _services.GetRequiredService<StorageNames>();
@@ -39,9 +42,15 @@ public sealed class TestApp : IAsyncDisposable
     /// <param name="settings">Changes to the default test settings (a value of null removes the key).</param>
     /// <param name="services">Replacements registered after the app's own, e.g. a TimeProvider or a failing decorator.</param>
     /// <param name="tenant">Changes to the seeded tenant before the app starts, e.g. people of the test's own.</param>
-    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<SandboxTenant>? tenant = null)
+    /// <param name="clock">
+    /// The clock of the app and the sandbox alike (default <see cref="TestClock.Default"/>); the sandbox's company is
+    /// seeded from the day it reads at start, so no test depends on the day it runs.
+    /// </param>
+    public static async Task<TestApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, Action<SandboxTenant>? tenant = null, TimeProvider? clock = null)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions());
+        clock ??= TestClock.Default();
+        var seedDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedDate = seedDate, TimeProvider = clock });
         tenant?.Invoke(sandbox.Tenant);
         var values = new Dictionary<string, string?>
         {
@@ -61,6 +70,7 @@ public sealed class TestApp : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddSingleton(clock);
         collection.AddInterviewScheduler(configuration);
         services?.Invoke(collection);
         return new TestApp(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), sandbox);

@@ -33,12 +33,15 @@ public sealed class TestDevHost : IAsyncDisposable
     /// <param name="functionAssemblies">Assemblies with functions besides the Functions app's.</param>
     /// <param name="host">host.json settings to use instead of the file's.</param>
     /// <param name="services">Extra registrations, e.g. probes the test functions report to.</param>
+    /// <param name="clock">The host's clock (default <see cref="TestClock.Default"/>); give a sandbox the test starts the same one.</param>
     public static async Task<TestDevHost> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         IEnumerable<Assembly>? functionAssemblies = null,
         HostSettings? host = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        TimeProvider? clock = null)
     {
+        clock ??= TestClock.Default();
         var storage = await TestStorage.ConnectionStringAsync();
         var assemblies = new List<Assembly> { typeof(InterviewScheduler.Functions.Health.HealthFunction).Assembly };
         assemblies.AddRange(functionAssemblies ?? []);
@@ -59,6 +62,7 @@ public sealed class TestDevHost : IAsyncDisposable
                     };
                     foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) overrides[key] = value;
                     builder.Configuration.AddInMemoryCollection(overrides);
+                    builder.Services.AddSingleton(clock);
                     services?.Invoke(builder.Services);
                 },
             });

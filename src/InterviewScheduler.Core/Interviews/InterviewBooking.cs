@@ -63,7 +63,7 @@ public sealed class InterviewBooking(
         else
         {
             // Resuming a booking that stopped after choosing: book that time again, no new choice.
-            var schedules = await planner.ReadAsync(request, AroundStart(request, chosen.Value), cancellationToken);
+            var schedules = await planner.ReadAsync(claimed, request, AroundStart(request, chosen.Value), cancellationToken);
             option = AvailabilityEngine.Evaluate(planner.ToAvailabilityRequest(claimed, request, schedules, request.Window) with { MinimumNotice = TimeSpan.Zero }, chosen.Value, time).Option
                 ?? Unchecked(request, chosen.Value);
         }
@@ -95,7 +95,7 @@ public sealed class InterviewBooking(
         }
 
         // The re-check: free/busy for the chosen time only, read now.
-        var fresh = await planner.ReadAsync(request, AroundStart(request, start), cancellationToken);
+        var fresh = await planner.ReadAsync(application, request, AroundStart(request, start), cancellationToken);
         if (InterviewPlanner.Unknown(request, fresh) is { Count: > 0 } unknown) return (null, BookingResult.Unknown(unknown));
         var evaluation = AvailabilityEngine.Evaluate(planner.ToAvailabilityRequest(application, request, fresh, request.Window), start, time);
         if (evaluation.Option is { } option) return (option, null);

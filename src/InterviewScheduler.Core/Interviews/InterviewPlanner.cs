@@ -1,20 +1,26 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Availability;
+using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.TimeZones;
 
 namespace InterviewScheduler.Core.Interviews;
 
 /// <summary>
-/// Finds panel and loop options for an application: free/busy for everyone in one read, then the
-/// availability engine. Books nothing.
+/// Finds panel and loop options for an application: free/busy for everyone in one read (the interviewers and
+/// the debrief's recruiter), then the availability engine. Books nothing.
 /// </summary>
-public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOptions options, TimeProvider time)
+/// <remarks>
+/// The options rank a time whose following debrief is free for the whole team first, with the same team and
+/// length the debrief is booked with, so that the booked debrief starts right after the last interview
+/// whenever any option allows it.
+/// </remarks>
+public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOptions options, DebriefOptions debrief, TimeProvider time)
 {
     /// <summary>Reads everyone's schedule over <paramref name="window"/> and ranks the options.</summary>
     public async Task<PlanResult> FindOptionsAsync(JobApplication application, PanelRequest request, TimeRange window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var schedules = await ReadAsync(request, window, cancellationToken);
+        var schedules = await ReadAsync(application, request, window, cancellationToken);
         if (Unknown(request, schedules) is { Count: > 0 } unknown)
         {
             return new PlanResult([], unknown);
@@ -24,11 +30,20 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
         return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>());
     }
 
-    /// <summary>Reads the schedules of everyone in the request over <paramref name="window"/>.</summary>
-    public Task<IReadOnlyDictionary<string, PersonSchedule>> ReadAsync(PanelRequest request, TimeRange window, CancellationToken cancellationToken)
+    /// <summary>Reads the schedules of everyone in the request and of the debrief's guests over <paramref name="window"/>, in one read.</summary>
+    public Task<IReadOnlyDictionary<string, PersonSchedule>> ReadAsync(JobApplication application, PanelRequest request, TimeRange window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return directory.GetSchedulesAsync(options.OrganizerMailbox, request.Addresses, window, cancellationToken);
+        var addresses = request.Addresses;
+        var guests = DebriefGuests(application).Where(g => !addresses.Contains(g, StringComparer.OrdinalIgnoreCase));
+        return directory.GetSchedulesAsync(options.OrganizerMailbox, [.. addresses, .. guests], window, cancellationToken);
+    }
+
+    /// <summary>Who joins the debrief besides the interviewers: the application's recruiter, else the configured one.</summary>
+    public IReadOnlyList<string> DebriefGuests(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return (application.RecruiterEmail ?? debrief.RecruiterMailbox) is { Length: > 0 } recruiter ? [recruiter] : [];
     }
 
     /// <summary>Field paths of the interviewers Graph does not know, with why.</summary>
@@ -77,6 +92,15 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
                 }),
             ],
             Candidate = candidate,
+            DebriefDuration = TimeSpan.FromMinutes(debrief.DurationMinutes),
+            // A guest the directory could not read (unknown, or no schedule) cannot be checked and is left out.
+            DebriefGuests =
+            [
+                .. DebriefGuests(application)
+                    .Where(g => !request.Addresses.Contains(g, StringComparer.OrdinalIgnoreCase))
+                    .Select(g => schedules.TryGetValue(g, out var schedule) && schedule.Error is null ? Person(schedule, optional: false) : null)
+                    .OfType<Interviewer>(),
+            ],
             MinimumNotice = TimeSpan.FromMinutes(options.MinimumNoticeMinutes),
             MaxOptions = request.MaxOptions,
         };

@@ -88,11 +88,10 @@ public sealed class AcknowledgmentTests
     [Fact]
     public async Task An_attempt_that_died_before_graph_took_the_email_is_sent_once_sent_items_had_time_to_show_it()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(TestClock.DefaultStart);
         var lost = new LoseFirstSend();
-        await using var app = await TestApp.StartAsync(services: s =>
+        await using var app = await TestApp.StartAsync(clock: time, services: s =>
         {
-            s.AddSingleton<TimeProvider>(time);
             s.Remove(s.Last(d => d.ServiceType == typeof(IAcknowledgmentMailer)));
             s.AddSingleton<IAcknowledgmentMailer>(sp => lost.Wrap(ActivatorUtilities.CreateInstance<InterviewScheduler.Graph.Mail.GraphAcknowledgmentMailer>(sp)));
         });
@@ -147,10 +146,9 @@ public sealed class AcknowledgmentTests
     [Fact]
     public async Task Sends_beyond_the_per_minute_budget_are_deferred_to_the_next_minute()
     {
-        // A clock at the start of a minute, so the deferral to the next window is a long one whatever the wall time.
-        var now = DateTimeOffset.UtcNow;
-        var time = new FakeTimeProvider(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 1, TimeSpan.Zero));
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:MessagesPerMinute"] = "2" }, s => s.AddSingleton<TimeProvider>(time));
+        // A clock standing at the start of a minute, so the deferral to the next window is a long one.
+        var time = new FakeTimeProvider(TestClock.DefaultStart.AddSeconds(1));
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:MessagesPerMinute"] = "2" }, clock: time);
         for (var i = 0; i < 3; i++) await SubmitAsync(app, Body("Ada Lovelace", $"ada.paced{i}@example.org", $"paced-{i}"));
 
         // Deliver only what is visible now; the deferred one is back on the queue, invisible until the next minute.
@@ -169,8 +167,8 @@ public sealed class AcknowledgmentTests
     [Fact]
     public async Task The_sweep_queues_an_acknowledgment_left_unqueued_by_a_crash()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await TestApp.StartAsync(services: s => s.AddSingleton<TimeProvider>(time));
+        var time = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(clock: time);
         var store = app.Services.GetRequiredService<IApplicationStore>();
         // Stored, but the process stopped before queueing: nothing on the queue.
         var validated = SubmissionValidation.Validate(new ApplicationSubmission(new CandidateSubmission("Ada", "ada.swept@example.org", null), new RoleSubmission("r", "R"), null, null));

@@ -16,7 +16,7 @@ public sealed class CalendarWatchTests
     public async Task The_keeper_creates_the_subscription_once_and_renews_it_before_it_expires()
     {
         await using var receiver = await NotificationReceiver.StartAsync();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(TestClock.DefaultStart);
         await using var app = await StartAsync(receiver, time);
         var keeper = app.Function<CalendarWatchFunctions>();
         var state = app.Services.GetRequiredService<ICalendarWatchState>();
@@ -70,7 +70,7 @@ public sealed class CalendarWatchTests
             ["Notifications:PublicUrl"] = receiver.NotificationUrl.ToString(),
             ["Notifications:LifecycleNotificationUrl"] = receiver.LifecycleNotificationUrl.ToString(),
         },
-        services: s => s.AddSingleton(time ?? TimeProvider.System));
+        clock: time);
 
     private static async Task LifecycleAsync(TestApp app, string subscriptionId, string lifecycleEvent, string clientState = TestApp.ClientState)
     {

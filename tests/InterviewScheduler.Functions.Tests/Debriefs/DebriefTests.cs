@@ -23,17 +23,12 @@ public sealed class DebriefTests
     private const string Recruiter = "debrief.recruiter@contoso.com";
     private const string Later = "debrief.later@contoso.com";
 
-    /// <summary>The app's clock: 08:00 UTC on the Monday after next, so that where a debrief lands never depends on the hour the tests run.</summary>
-    private static FakeTimeProvider MondayMorning()
-    {
-        var today = DateTime.UtcNow.Date;
-        var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
-        return new FakeTimeProvider(new DateTimeOffset(monday.AddHours(8), TimeSpan.Zero));
-    }
+    /// <summary>The app's clock: 08:00 UTC on a Monday clear of DST changes, standing still, so that where a debrief lands never depends on the day or hour the tests run.</summary>
+    private static FakeTimeProvider MondayMorning() => new(TestClock.DefaultStart);
 
     private static Task<TestApp> StartAsync() => TestApp.StartAsync(
         new Dictionary<string, string?> { ["Debrief:RecruiterMailbox"] = Recruiter },
-        services: s => s.AddSingleton<TimeProvider>(MondayMorning()),
+        clock: MondayMorning(),
         tenant: tenant =>
         {
             foreach (var (address, zone, start, end) in new[]
