@@ -44,17 +44,65 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Concurrent_senders_never_overspend_a_mailboxs_minute()
+    public async Task Concurrent_senders_never_overspend_a_mailboxs_rolling_minute()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 5, TimeSpan.Zero));
         var account = await TestStorage.AccountAsync();
         var names = new StorageNames(TestStorage.UniqueName("c"));
+        var options = new MailOptions { MessagesPerMinute = 5 };
         // Ten instances, each with its own pacer over the same table.
-        var pacers = Enumerable.Range(0, 10).Select(_ => new TableSendPacer(account, names, 5, time)).ToList();
+        var pacers = Enumerable.Range(0, 10).Select(_ => new TableSendPacer(account, names, options, time)).ToList();
 
-        var waits = await Task.WhenAll(pacers.Select(p => p.ReserveAsync("recruiting@contoso.com", CancellationToken.None)));
+        var waits = await Task.WhenAll(pacers.Select(p => p.ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None)));
 
         Assert.Equal(5, waits.Count(w => w == TimeSpan.Zero));
-        Assert.All(waits.Where(w => w > TimeSpan.Zero), w => Assert.InRange(w, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(115)));
+        // The oldest send leaves the (margined) window after 65 s; waiters are spread over the next 10 s.
+        Assert.All(waits.Where(w => w > TimeSpan.Zero), w => Assert.InRange(w, TableSendPacer.MinuteWindow, TableSendPacer.MinuteWindow + TimeSpan.FromSeconds(10)));
+
+        // A minute later the window is still full (rolling, not a new calendar minute); after 65 s it is not.
+        time.Advance(TimeSpan.FromSeconds(60));
+        Assert.True(await pacers[0].ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None) > TimeSpan.Zero);
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.Zero, await pacers[0].ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_mailboxs_recipients_a_day_are_counted_across_instances_over_a_rolling_day()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
+        var account = await TestStorage.AccountAsync();
+        var names = new StorageNames(TestStorage.UniqueName("d"));
+        var options = new MailOptions { MessagesPerMinute = 1000, RecipientsPerDay = 10 };
+        var pacers = Enumerable.Range(0, 4).Select(_ => new TableSendPacer(account, names, options, time)).ToList();
+
+        var waits = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => pacers[i % 4].ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None)));
+
+        Assert.Equal(10, waits.Count(w => w == TimeSpan.Zero));
+        time.Advance(TimeSpan.FromHours(23));
+        Assert.True(await pacers[0].ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None) > TimeSpan.Zero);
+        time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(TimeSpan.Zero, await pacers[0].ReserveAsync("recruiting@contoso.com", 1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task At_most_the_allowed_requests_are_in_flight_per_mailbox_across_instances()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 8, 0, 0, TimeSpan.Zero));
+        var account = await TestStorage.AccountAsync();
+        var names = new StorageNames(TestStorage.UniqueName("s"));
+        var options = new MailOptions { ConcurrentRequestsPerMailbox = 4 };
+        var pacers = Enumerable.Range(0, 10).Select(_ => new TableSendPacer(account, names, options, time)).ToList();
+
+        var slots = await Task.WhenAll(pacers.Select(p => p.TryEnterAsync("recruiting@contoso.com", CancellationToken.None)));
+
+        Assert.Equal(4, slots.Count(s => s is not null));
+        Assert.Null(await pacers[0].TryEnterAsync("recruiting@contoso.com", CancellationToken.None));
+        Assert.NotNull(await pacers[0].TryEnterAsync("careers@contoso.com", CancellationToken.None));
+        await slots.First(s => s is not null)!.DisposeAsync();
+        Assert.NotNull(await pacers[1].TryEnterAsync("recruiting@contoso.com", CancellationToken.None));
+
+        // A slot its holder never released (the instance stopped) is free again after its lease.
+        time.Advance(TableSendPacer.SlotLease + TimeSpan.FromSeconds(1));
+        Assert.NotNull(await pacers[2].TryEnterAsync("recruiting@contoso.com", CancellationToken.None));
     }
 }

@@ -18,8 +18,11 @@ public interface IApplicationStore
     /// </summary>
     Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken);
 
-    /// <summary>Ids of applications received before <paramref name="receivedBefore"/> whose acknowledgment is not yet sent or failed.</summary>
-    IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+    /// <summary>
+    /// Ids of applications whose acknowledgment is not yet sent or failed and was due (<see cref="Acknowledgments.AcknowledgmentSweep.DueAt"/>)
+    /// before <paramref name="dueBefore"/>.
+    /// </summary>
+    IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
 }
 
 /// <summary>The stored application, and whether the call that returned it created it.</summary>

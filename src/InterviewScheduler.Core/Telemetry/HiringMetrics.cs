@@ -15,6 +15,7 @@ public sealed class HiringMetrics
     private readonly Histogram<double> _requestToInvites;
     private readonly Histogram<double> _lastInterviewToDebrief;
     private readonly Counter<long> _graphThrottled;
+    private readonly Counter<long> _acknowledgmentFailed;
 
     public HiringMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +33,9 @@ public sealed class HiringMetrics
         _graphThrottled = meter.CreateCounter<long>(
             "interviewscheduler.graph.throttled", "{response}",
             "Microsoft Graph responses that asked the service to slow down (429, or 503 with Retry-After).");
+        _acknowledgmentFailed = meter.CreateCounter<long>(
+            "interviewscheduler.application.acknowledgment.failed", "{acknowledgment}",
+            "Acknowledgments given up: a permanent error, or transient ones past the retry horizon.");
     }
 
     /// <summary>Records seconds from application to acknowledgment.</summary>
@@ -42,6 +46,9 @@ public sealed class HiringMetrics
 
     /// <summary>Records minutes between the last interview's end and the debrief's start.</summary>
     public void DebriefBooked(TimeSpan afterLastInterview) => _lastInterviewToDebrief.Record(afterLastInterview.TotalMinutes);
+
+    /// <summary>Counts one acknowledgment given up, tagged <c>permanent</c> or <c>horizon</c>.</summary>
+    public void AcknowledgmentFailed(bool permanent) => _acknowledgmentFailed.Add(1, new KeyValuePair<string, object?>("reason", permanent ? "permanent" : "horizon"));
 
     /// <summary>Counts one throttled Graph response, tagged with its status code.</summary>
     public void GraphThrottled(int statusCode) => _graphThrottled.Add(1, new KeyValuePair<string, object?>("http.response.status_code", statusCode));

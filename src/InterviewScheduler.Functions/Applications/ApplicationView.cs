@@ -35,7 +35,13 @@ public sealed record ApplicationView(
             application.ExternalId,
             application.RecruiterEmail,
             application.ReceivedAt,
-            new AcknowledgmentView(StatusName(acknowledgment.Status), acknowledgment.SentAt, acknowledgment.Attempts),
+            new AcknowledgmentView(
+                StatusName(acknowledgment.Status),
+                acknowledgment.SentAt,
+                acknowledgment.Attempts,
+                acknowledgment.Status == AcknowledgmentStatus.Failed ? acknowledgment.LastError : null,
+                acknowledgment.Status == AcknowledgmentStatus.Sending ? acknowledgment.NextAttemptAt : null,
+                acknowledgment.Status == AcknowledgmentStatus.Sending ? acknowledgment.LastError : null),
             [.. interviews.Select(InterviewView.From)],
             DebriefView.From(debrief),
             new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
@@ -65,7 +71,11 @@ public sealed record RoleView(string Id, string Title);
 /// <param name="Status">pending, sending, sent or failed.</param>
 /// <param name="SentAt">When Graph accepted the email.</param>
 /// <param name="Attempts">Send attempts begun.</param>
-public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts);
+/// <summary>The acknowledgment as the API shows it.</summary>
+/// <param name="FailureReason">Why it failed, for <c>failed</c>: Graph's error code and a short reason.</param>
+/// <param name="NextAttemptAt">When a retry is due, while <c>sending</c>.</param>
+/// <param name="LastError">Why the latest attempt did not finish, while <c>sending</c>.</param>
+public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts, string? FailureReason = null, DateTimeOffset? NextAttemptAt = null, string? LastError = null);
 
 /// <summary>The moments that show the service's speed (UTC).</summary>
 /// <param name="ReceivedAt">The application arrived.</param>

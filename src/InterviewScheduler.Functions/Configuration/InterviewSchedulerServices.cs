@@ -48,10 +48,11 @@ public static class InterviewSchedulerServices
         services.AddSingleton<IApplicationStore>(sp => sp.GetRequiredService<TableApplicationStore>());
         services.AddSingleton<IInterviewStore>(sp => sp.GetRequiredService<TableApplicationStore>());
         services.AddSingleton<IAcknowledgmentQueue, StorageAcknowledgmentQueue>();
-        services.AddSingleton<ISendPacer>(sp => ActivatorUtilities.CreateInstance<TableSendPacer>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value.MessagesPerMinute));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value);
+        services.AddSingleton<ISendPacer, TableSendPacer>();
         services.AddSingleton<IAcknowledgmentMailer, GraphAcknowledgmentMailer>();
         services.AddSingleton(sp => new AcknowledgmentTemplate(sp.GetRequiredService<IOptions<MailOptions>>().Value));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AcknowledgmentSender>(sp, sp.GetRequiredService<IOptions<MailOptions>>().Value));
+        services.AddSingleton<AcknowledgmentSender>();
         services.AddSingleton<ApplicationIntake>();
         services.AddSingleton<AcknowledgmentSweep>();
 
@@ -85,8 +86,12 @@ public static class InterviewSchedulerServices
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName)
             .Validate(o => IsMailbox(o.SenderMailbox), "Missing or invalid setting Mail:SenderMailbox: the mailbox acknowledgments are sent from.")
+            .Validate(o => o.SenderMailboxes.All(IsMailbox), "Mail:SenderMailboxes lists something that is not a mailbox address.")
             .Validate(o => o.MessagesPerMinute >= 0, "Mail:MessagesPerMinute must be 0 (unpaced) or more.")
-            .Validate(o => o.MaxAttempts >= 1, "Mail:MaxAttempts must be at least 1.")
+            .Validate(o => o.RecipientsPerDay >= 1, "Mail:RecipientsPerDay must be at least 1.")
+            .Validate(o => o.ConcurrentRequestsPerMailbox >= 0, "Mail:ConcurrentRequestsPerMailbox must be 0 (unlimited) or more.")
+            .Validate(o => o.RequestTimeoutSeconds is >= 1 and <= 300, "Mail:RequestTimeoutSeconds must be between 1 and 300.")
+            .Validate(o => o.RetryHorizonHours is > 0 and <= 168, "Mail:RetryHorizonHours must be more than 0 and at most 168 (a week).")
             .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Mail:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName)

@@ -10,6 +10,8 @@ using TimeRange = InterviewScheduler.Core.Availability.TimeRange;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Kiota.Abstractions;
 
+using InterviewScheduler.Graph.Connection;
+
 namespace InterviewScheduler.Graph.Calendar;
 
 /// <summary>
@@ -252,12 +254,7 @@ public sealed class GraphFreeBusyDirectory(GraphServiceClient graph, TimeProvide
 
     private TimeSpan RetryAfter(HttpResponseMessage step)
     {
-        var asked = step.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => DefaultRetryWait,
-        };
+        var asked = RetryAfterHeader.Wait(step.Headers.RetryAfter, time.GetUtcNow()) ?? DefaultRetryWait;
         return asked < TimeSpan.Zero ? TimeSpan.Zero : asked > LongestRetryWait ? LongestRetryWait : asked;
     }
 

@@ -1,92 +1,176 @@
-using System.Globalization;
-using System.Text;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Graph.Connection;
 using Microsoft.Graph;
+using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
-using MimeKit;
 
 namespace InterviewScheduler.Graph.Mail;
 
 /// <summary>
-/// Sends acknowledgments with Graph <c>sendMail</c> in MIME form, which is how a message gets both an HTML body
-/// and our own plain-text alternative, and finds them again in Sent Items by their marker header.
+/// Acknowledgments as Graph drafts: created in JSON with the marker as a named extended property and
+/// <c>Prefer: IdType="ImmutableId"</c> (concepts/outlook-immutable-id.md), sent with <c>/send</c> (api/message-send.md),
+/// and traced by the recorded id, then by the marker in Sent Items and Drafts.
 /// </summary>
 /// <remarks>
-/// Exchange keeps a message's <c>X-</c> headers as extended properties in the PS_INTERNET_HEADERS property set,
-/// which is what <see cref="FindSentAsync"/> filters on. The SDK's retry handler is off for sends: a throttled
-/// send is handed back as <see cref="MailThrottledException"/> and retried through the queue, not by sleeping.
+/// <para>Why this shape: internet headers do not exist on the Sent Items copy (microsoft-graph-docs issue 2716), so a
+/// marker header proves nothing; a named extended property is the message's own and stays with it. The docs disagree
+/// on whether the draft's immutable id still finds the sent copy (outlook-immutable-id.md says yes, mail-api-overview.md
+/// says sending a draft is the exception), so a 404 on the id falls back to the marker.</para>
+/// <para>A send completes after its 202 (concepts/outlook-things-to-know-about-send-mail.md): for a while the message
+/// is in no folder, which <see cref="TraceAsync"/> reports as <see cref="MailPlace.Nowhere"/>.</para>
+/// <para>The SDK's retry handler is off: a 429 is handed back with its Retry-After and retried through the queue, and
+/// a 5xx is never re-sent blindly (it may have taken effect). Each request has <see cref="MailOptions"/>' timeout.</para>
 /// </remarks>
-public sealed class GraphAcknowledgmentMailer(GraphServiceClient graph, TimeProvider time) : IAcknowledgmentMailer
+public sealed class GraphAcknowledgmentMailer(GraphServiceClient graph, MailOptions options, TimeProvider time) : IAcknowledgmentMailer
 {
-    /// <summary>The internet header that carries the marker.</summary>
-    public const string MarkerHeader = "X-InterviewScheduler-Marker";
+    /// <summary>The named extended property that carries the marker (a property set of this project's own).</summary>
+    public const string MarkerPropertyId = "String {4fc4e1fe-4cf7-4d4c-a3e7-aca56481c3b8} Name InterviewSchedulerMarker";
 
-    /// <summary>The marker header as a Graph single-value extended property id (PS_INTERNET_HEADERS).</summary>
-    public const string MarkerPropertyId = "String {00020386-0000-0000-C000-000000000046} Name " + MarkerHeader;
+    private const string ImmutableIds = "IdType=\"ImmutableId\"";
 
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(30);
 
-    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new(StringComparer.OrdinalIgnoreCase)
+    // Graph error codes that no retry can fix (api/user-sendmail.md, concepts/auth-limit-mailbox-access.md, errors.md).
+    private static readonly HashSet<string> Permanent = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+        "ErrorInvalidRecipients", "ErrorAccessDenied", "ErrorInvalidUser", "ResourceNotFound", "ErrorNonExistentMailbox",
+        "MailboxNotEnabledForRESTAPI", "MailboxNotSupportedForRESTAPI", "ErrorMimeContentInvalidBase64String", "ErrorSendAsDenied",
     };
 
-    public async Task SendAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken)
+    public Task<string> CreateDraftAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(senderMailbox));
-        message.To.Add(new MailboxAddress(letter.ToName, letter.ToAddress));
-        message.Subject = letter.Subject;
-        message.Headers.Add(MarkerHeader, marker);
-        message.Body = new BodyBuilder { HtmlBody = letter.Html, TextBody = letter.Text }.ToMessageBody();
-
-        using var mime = new MemoryStream();
-        await message.WriteToAsync(mime, cancellationToken);
-        using var content = new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(mime.GetBuffer(), 0, (int)mime.Length)));
-
-        // The SDK's request builder gives the URL; the MIME body replaces its JSON one.
-        var request = graph.Users[senderMailbox].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
-        request.Headers.Remove("Content-Type");
-        request.SetStreamContent(content, "text/plain");
-        request.AddRequestOptions([new RetryHandlerOption { MaxRetry = 0 }]);
-        try
+        var draft = new Message
         {
-            await graph.RequestAdapter.SendNoContentAsync(request, ErrorMapping, cancellationToken);
-        }
-        catch (ApiException exception) when (exception.ResponseStatusCode is 429 or 503)
-        {
-            throw new MailThrottledException(RetryAfter(exception), exception);
-        }
-    }
-
-    public async Task<DateTimeOffset?> FindSentAsync(string senderMailbox, string marker, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(marker);
-        var value = marker.Replace("'", "''", StringComparison.Ordinal);
-        var page = await graph.Users[senderMailbox].MailFolders["sentitems"].Messages.GetAsync(
-            request =>
+            Subject = letter.Subject,
+            Body = new ItemBody { ContentType = BodyType.Html, Content = letter.Html },
+            ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = letter.ToAddress, Name = letter.ToName } }],
+            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkerPropertyId, Value = marker }],
+        };
+        return CallAsync(
+            async token =>
             {
-                request.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{MarkerPropertyId}' and ep/value eq '{value}')";
-                request.QueryParameters.Select = ["id", "sentDateTime"];
-                request.QueryParameters.Top = 1;
+                var created = await graph.Users[senderMailbox].Messages.PostAsync(draft, Configure, token);
+                return created?.Id ?? throw new MailOutcomeUnknownException("Graph created a draft without an id.");
             },
             cancellationToken);
-        return page?.Value is [var found, ..] ? found.SentDateTime ?? DateTimeOffset.MinValue : null;
     }
 
-    private TimeSpan RetryAfter(ApiException exception)
+    public Task SendDraftAsync(string senderMailbox, string draftId, CancellationToken cancellationToken) =>
+        CallAsync(
+            async token =>
+            {
+                try
+                {
+                    await graph.Users[senderMailbox].Messages[draftId].Send.PostAsync(Configure, token);
+                }
+                catch (ODataError error) when (error.ResponseStatusCode == 404 && IsItemNotFound(error))
+                {
+                    // The draft is gone: sent already (by an attempt whose answer was lost) or deleted. Only a trace can tell.
+                    throw new MailOutcomeUnknownException("The draft to send was not found: sent already, or deleted.", error);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+    public Task<MailTrace> TraceAsync(string senderMailbox, string? draftId, string marker, CancellationToken cancellationToken) =>
+        CallAsync(
+            async token =>
+            {
+                if (draftId is not null)
+                {
+                    try
+                    {
+                        var message = await graph.Users[senderMailbox].Messages[draftId].GetAsync(
+                            r =>
+                            {
+                                Configure(r);
+                                r.QueryParameters.Select = ["id", "isDraft", "sentDateTime"];
+                            },
+                            token);
+                        if (message is not null)
+                        {
+                            return message.IsDraft == true ? new MailTrace(MailPlace.Draft, message.Id ?? draftId) : new MailTrace(MailPlace.SentItems, SentAt: message.SentDateTime);
+                        }
+                    }
+                    catch (ODataError error) when (error.ResponseStatusCode == 404 && IsItemNotFound(error))
+                    {
+                        // Sent with a new id, in transit, or deleted: the marker tells.
+                    }
+                }
+
+                if (await FindByMarkerAsync(senderMailbox, "sentitems", marker, token) is { } sent) return new MailTrace(MailPlace.SentItems, SentAt: sent.SentDateTime);
+                if (await FindByMarkerAsync(senderMailbox, "drafts", marker, token) is { } draft) return new MailTrace(MailPlace.Draft, draft.Id);
+                return MailTrace.Nowhere;
+            },
+            cancellationToken);
+
+    private async Task<Message?> FindByMarkerAsync(string senderMailbox, string folder, string marker, CancellationToken cancellationToken)
     {
-        if (exception.ResponseHeaders.TryGetValue("Retry-After", out var values) && values.FirstOrDefault() is { } text)
-        {
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(Math.Max(1, seconds));
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return TimeSpan.FromSeconds(Math.Max(1, (at - time.GetUtcNow()).TotalSeconds));
-        }
-
-        return DefaultRetryAfter;
+        var value = marker.Replace("'", "''", StringComparison.Ordinal);
+        var page = await graph.Users[senderMailbox].MailFolders[folder].Messages.GetAsync(
+            r =>
+            {
+                Configure(r);
+                r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{MarkerPropertyId}' and ep/value eq '{value}')";
+                r.QueryParameters.Select = ["id", "isDraft", "sentDateTime"];
+                r.QueryParameters.Top = 1;
+            },
+            cancellationToken);
+        return page?.Value is [var found, ..] ? found : null;
     }
+
+    /// <summary>Immutable ids on every request (the header applies per request), and no SDK retries.</summary>
+    private static void Configure<T>(RequestConfiguration<T> request)
+        where T : class, new()
+    {
+        request.Headers.Add("Prefer", ImmutableIds);
+        request.Options.Add(new RetryHandlerOption { MaxRetry = 0 });
+    }
+
+    private static bool IsItemNotFound(ODataError error) =>
+        error.Error?.Code is null or "ErrorItemNotFound" or "ErrorInvalidIdMalformed";
+
+    /// <summary>Runs one Graph call under the request timeout and turns its failures into the port's three kinds.</summary>
+    private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.RequestTimeoutSeconds));
+        try
+        {
+            return await call(timeout.Token);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 429)
+        {
+            throw new MailThrottledException(RetryAfterHeader.Wait(error.ResponseHeaders, time.GetUtcNow()) ?? DefaultRetryAfter, error);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is 400 or 403 or 404 && error.Error?.Code is { } code && Permanent.Contains(code))
+        {
+            // Graph's message can name an address; the reason keeps the code and a fixed explanation only.
+            throw new MailRejectedException(code, Explain(code), error);
+        }
+        catch (ApiException error) when (error.ResponseStatusCode >= 500)
+        {
+            throw new MailOutcomeUnknownException($"Graph answered {error.ResponseStatusCode}; the request may have taken effect.", error);
+        }
+        catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MailOutcomeUnknownException($"No answer from Graph within {options.RequestTimeoutSeconds} s; the request may have taken effect.", canceled);
+        }
+        catch (HttpRequestException lost)
+        {
+            throw new MailOutcomeUnknownException("The connection to Graph failed; the request may have taken effect.", lost);
+        }
+    }
+
+    private static string Explain(string code) => code switch
+    {
+        "ErrorInvalidRecipients" => "the candidate's address was refused as a recipient",
+        "ErrorAccessDenied" or "ErrorSendAsDenied" => "the app may not use the sender mailbox (permissions or an access policy)",
+        "ErrorMimeContentInvalidBase64String" => "the message could not be read",
+        _ => "the sender mailbox does not exist or has no Exchange Online mailbox",
+    };
 }

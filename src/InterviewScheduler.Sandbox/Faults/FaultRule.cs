@@ -23,8 +23,11 @@ public sealed record FaultRule
     /// <summary>Seconds sent in <c>Retry-After</c> with 429 and 503; null sends no header (only for 503).</summary>
     public int? RetryAfterSeconds { get; init; } = 1;
 
-    /// <summary>Added delay in milliseconds, for <see cref="FaultKind.Latency"/>.</summary>
+    /// <summary>Added delay in milliseconds, for <see cref="FaultKind.Latency"/>; how long <see cref="FaultKind.AmbiguousTimeout"/> holds the answer before dropping the connection.</summary>
     public int LatencyMilliseconds { get; init; }
+
+    /// <summary>The status <see cref="FaultKind.AmbiguousError"/> answers with (default 504).</summary>
+    public int AmbiguousStatus { get; init; } = 504;
 
     /// <summary>How many more matching requests it hits; null = every one until cleared. Counts down as it fires.</summary>
     public int? Count { get; init; }
@@ -52,4 +55,16 @@ public enum FaultKind
 
     /// <summary>The request succeeds after an added delay.</summary>
     Latency,
+
+    /// <summary>
+    /// The request takes effect, then the answer is a 5xx (<see cref="FaultRule.AmbiguousStatus"/>) instead of its
+    /// own: the client cannot tell whether anything happened, as after a gateway failure behind Graph.
+    /// </summary>
+    AmbiguousError,
+
+    /// <summary>
+    /// The request takes effect, then no answer comes: the connection is held for
+    /// <see cref="FaultRule.LatencyMilliseconds"/> and dropped, so the client times out.
+    /// </summary>
+    AmbiguousTimeout,
 }

@@ -11,18 +11,20 @@ internal static class MessageJson
     /// Writes a message. As in Graph, <c>internetMessageHeaders</c> appear only when <c>$select</c> names them, and
     /// extended properties only when <c>$expand</c> asks for them (those matching its <c>id eq</c> filter).
     /// </summary>
-    public static JsonObject Write(SandboxMessage message, bool withHeaders, Func<ExtendedProperty, bool>? expandProperties)
+    /// <param name="immutableId">True when the request asked for immutable ids (<c>Prefer: IdType="ImmutableId"</c>).</param>
+    public static JsonObject Write(SandboxMessage message, bool withHeaders, Func<ExtendedProperty, bool>? expandProperties, bool immutableId = false)
     {
+        var changeKey = ChangeKey(message);
         var json = new JsonObject
         {
-            ["@odata.etag"] = $"W/\"{message.Id[^12..]}\"",
-            ["id"] = message.Id,
+            ["@odata.etag"] = $"W/\"{changeKey}\"",
+            ["id"] = immutableId ? message.ImmutableId : message.Id,
             ["createdDateTime"] = WireTime.Utc(message.Sent),
             ["lastModifiedDateTime"] = WireTime.Utc(message.Sent),
-            ["changeKey"] = message.Id[^12..],
+            ["changeKey"] = changeKey,
             ["categories"] = new JsonArray(),
             ["receivedDateTime"] = WireTime.Utc(message.Sent),
-            ["sentDateTime"] = WireTime.Utc(message.Sent),
+            ["sentDateTime"] = message.IsDraft ? null : WireTime.Utc(message.Sent),
             ["hasAttachments"] = false,
             ["internetMessageId"] = message.InternetMessageId,
             ["subject"] = message.Subject,
@@ -32,8 +34,8 @@ internal static class MessageJson
             ["conversationId"] = message.ConversationId,
             ["isDeliveryReceiptRequested"] = false,
             ["isReadReceiptRequested"] = false,
-            ["isRead"] = message.Folder == MailFolder.SentItems,
-            ["isDraft"] = false,
+            ["isRead"] = message.Folder != MailFolder.Inbox,
+            ["isDraft"] = message.IsDraft,
             ["webLink"] = $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(message.Id)}&exvsurl=1&viewmodel=ReadMessageItem",
             ["body"] = new JsonObject { ["contentType"] = message.BodyContentType, ["content"] = message.BodyContent },
             ["sender"] = Address(message.From),
@@ -58,8 +60,15 @@ internal static class MessageJson
         return json;
     }
 
-    /// <summary>Reads <c>sendMail</c>'s <c>message</c>; returns an error message when it cannot be sent.</summary>
-    public static (OutgoingMessage Message, string? Error) ReadOutgoing(JsonNode? message)
+    /// <summary>A change key that changes whenever the message is saved.</summary>
+    private static string ChangeKey(SandboxMessage message) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{message.ImmutableId}|{message.Id}|{message.Revision}")))[..16];
+
+    /// <summary>
+    /// Reads a <c>message</c> (of <c>sendMail</c>, or a new draft when <paramref name="draft"/>); returns an error
+    /// message when it cannot be taken. A draft may have no recipient yet.
+    /// </summary>
+    public static (OutgoingMessage Message, string? Error) ReadOutgoing(JsonNode? message, bool draft = false)
     {
         if (message is not JsonObject) return (new OutgoingMessage(), "The request body needs a 'message' object.");
         var outgoing = new OutgoingMessage
@@ -74,7 +83,7 @@ internal static class MessageJson
             SingleValueExtendedProperties = [.. message.Items("singleValueExtendedProperties").Select(p => new ExtendedProperty(p.Str("id") ?? string.Empty, p.Str("value") ?? string.Empty))],
         };
 
-        if (outgoing.ToRecipients.Count + outgoing.CcRecipients.Count + outgoing.BccRecipients.Count == 0)
+        if (!draft && outgoing.ToRecipients.Count + outgoing.CcRecipients.Count + outgoing.BccRecipients.Count == 0)
         {
             return (outgoing, "At least one recipient is required, but none were found.");
         }

@@ -20,7 +20,7 @@ internal static class MimeSubmission
         request.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The message in the body, or an error in Graph's words.</summary>
-    public static async Task<(OutgoingMessage? Message, string? Error)> ReadAsync(HttpRequest request)
+    public static async Task<(OutgoingMessage? Message, string? Error)> ReadAsync(HttpRequest request, bool draft = false)
     {
         using var reader = new StreamReader(request.Body, Encoding.ASCII, leaveOpen: true);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
@@ -51,7 +51,7 @@ internal static class MimeSubmission
             InternetMessageHeaders = headers,
             SingleValueExtendedProperties = [.. headers.Select(h => new ExtendedProperty($"String {InternetHeadersPropertySet} Name {h.Name}", h.Value))],
         };
-        return message.ToRecipients.Count + message.CcRecipients.Count + message.BccRecipients.Count == 0
+        return !draft && message.ToRecipients.Count + message.CcRecipients.Count + message.BccRecipients.Count == 0
             ? (message, "At least one recipient is required, but none were found.")
             : (message, null);
     }

@@ -80,10 +80,62 @@ internal static partial class GraphPipeline
             });
 
             var (delay, failure) = tenant.DrawFault(http.Request.Method, path["/v1.0".Length..]);
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted);
-            if (failure is not null) await Fail(http, failure);
-            else await next(http);
+            if (failure is { Kind: FaultKind.Throttle or FaultKind.Unavailable })
+            {
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted);
+                await Fail(http, failure);
+                return;
+            }
+
+            // Outlook's concurrency limit: at most N requests open against one mailbox (throttling-limits.md).
+            var mailbox = MailboxOf(tenant, path);
+            if (mailbox is not null && tenant.EnterMailbox(mailbox) is { } limit)
+            {
+                await GraphResults.Throttled(limit.Code, limit.Message, limit.RetryAfter).ExecuteAsync(http);
+                return;
+            }
+
+            try
+            {
+                // Latency is time the service spends on the request, so it holds the mailbox's slot.
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, http.RequestAborted);
+                if (failure is null) await next(http);
+                else await TakeEffectThenFail(http, next, failure);
+            }
+            finally
+            {
+                if (mailbox is not null) tenant.LeaveMailbox(mailbox);
+            }
         });
+    }
+
+    /// <summary>Runs the request to its end, then throws its answer away: a 5xx, or a dropped connection after a wait.</summary>
+    private static async Task TakeEffectThenFail(HttpContext http, RequestDelegate next, FaultRule rule)
+    {
+        var real = http.Response.Body;
+        http.Response.Body = new MemoryStream();
+        await next(http);
+        http.Response.Body = real;
+        if (rule.Kind == FaultKind.AmbiguousTimeout)
+        {
+            await Task.Delay(rule.LatencyMilliseconds, http.RequestAborted);
+            http.Abort();
+            return;
+        }
+
+        http.Response.Headers.Clear();
+        http.Response.StatusCode = rule.AmbiguousStatus;
+        http.Response.ContentType = GraphResults.JsonContentType;
+        await http.Response.WriteAsync(GraphResults.ErrorBody("UnknownError", "The operation's outcome is unknown: the service did not answer in time.").ToJsonString(), http.RequestAborted);
+    }
+
+    /// <summary>The mailbox a request works on (<c>/v1.0/users/{id}/messages…</c>, <c>…/events…</c>, …), or null.</summary>
+    private static string? MailboxOf(SandboxTenant tenant, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 4 || !segments[1].Equals("users", StringComparison.OrdinalIgnoreCase)) return null;
+        if (segments[3].ToLowerInvariant() is not ("messages" or "mailfolders" or "sendmail" or "events" or "calendar" or "calendars" or "calendarview" or "mailboxsettings")) return null;
+        return tenant.FindUser(Uri.UnescapeDataString(segments[2]))?.Address;
     }
 
     private static async Task Fail(HttpContext http, FaultRule rule)

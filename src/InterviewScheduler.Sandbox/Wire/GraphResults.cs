@@ -52,6 +52,18 @@ internal static class GraphResults
     public static IResult UnknownDirectoryObject(string id) =>
         Error(StatusCodes.Status404NotFound, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
+    /// <summary>429 Too Many Requests with <c>Retry-After</c> in whole seconds, as Graph throttles (concepts/throttling.md).</summary>
+    public static IResult Throttled(string code, string message, TimeSpan retryAfter) => new ThrottledResult(code, message, retryAfter);
+
     public static IResult ItemNotFound() =>
         Error(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");
+
+    private sealed class ThrottledResult(string code, string message, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status429TooManyRequests, code, message).ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -30,6 +30,13 @@ internal static class ApplicationEntity
         ["AcknowledgmentMarker"] = application.Acknowledgment.Marker,
         ["AcknowledgmentSender"] = application.Acknowledgment.SenderMailbox,
         ["AcknowledgmentMarkedAt"] = application.Acknowledgment.MarkedAt?.ToUniversalTime(),
+        ["AcknowledgmentFirstAttemptAt"] = application.Acknowledgment.FirstAttemptAt?.ToUniversalTime(),
+        ["AcknowledgmentDraftId"] = application.Acknowledgment.DraftId,
+        ["AcknowledgmentSendRequestedAt"] = application.Acknowledgment.SendRequestedAt?.ToUniversalTime(),
+        ["AcknowledgmentNextAttemptAt"] = application.Acknowledgment.NextAttemptAt?.ToUniversalTime(),
+        ["AcknowledgmentLastError"] = application.Acknowledgment.LastError,
+        // What the sweep queries: when this acknowledgment should next be worked on, if nothing is lost.
+        ["AcknowledgmentDueAt"] = AcknowledgmentSweep.DueAt(application).ToUniversalTime(),
         ["BookingId"] = application.Booking?.BookingId,
         ["BookingClaimedAt"] = application.Booking?.ClaimedAt.ToUniversalTime(),
         ["BookingChosenStart"] = application.Booking?.ChosenStart?.ToUniversalTime(),
@@ -54,6 +61,11 @@ internal static class ApplicationEntity
             entity.GetString("AcknowledgmentSender"))
         {
             MarkedAt = entity.GetDateTimeOffset("AcknowledgmentMarkedAt"),
+            FirstAttemptAt = entity.GetDateTimeOffset("AcknowledgmentFirstAttemptAt"),
+            DraftId = entity.GetString("AcknowledgmentDraftId"),
+            SendRequestedAt = entity.GetDateTimeOffset("AcknowledgmentSendRequestedAt"),
+            NextAttemptAt = entity.GetDateTimeOffset("AcknowledgmentNextAttemptAt"),
+            LastError = entity.GetString("AcknowledgmentLastError"),
         },
         etag.ToString())
     {

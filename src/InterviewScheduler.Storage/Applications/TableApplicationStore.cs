@@ -95,11 +95,11 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         }
     }
 
-    public async IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
         var filter = string.Create(CultureInfo.InvariantCulture,
-            $"RowKey eq '{ApplicationEntity.RowKeyValue}' and (AcknowledgmentStatus eq 'Pending' or AcknowledgmentStatus eq 'Sending') and ReceivedAt lt datetime'{receivedBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'");
+            $"RowKey eq '{ApplicationEntity.RowKeyValue}' and (AcknowledgmentStatus eq 'Pending' or AcknowledgmentStatus eq 'Sending') and AcknowledgmentDueAt lt datetime'{dueBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'");
         await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             yield return entity.PartitionKey;

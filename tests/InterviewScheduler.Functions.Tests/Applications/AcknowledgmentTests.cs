@@ -1,18 +1,22 @@
-using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Functions.Acknowledgments;
 using InterviewScheduler.Functions.Applications;
-using InterviewScheduler.Sandbox;
-using InterviewScheduler.Sandbox.Seeding;
+using InterviewScheduler.Graph.Mail;
 using InterviewScheduler.Sandbox.Faults;
+using InterviewScheduler.Sandbox.Mail;
+using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewScheduler.Functions.Tests.Applications;
 
-/// <summary>The acknowledgment email: exactly once, paced, through the real Graph SDK against the sandbox.</summary>
+/// <summary>
+/// The acknowledgment email: exactly once through drafts, whatever fails, through the real Graph SDK against the
+/// sandbox (which files a sent message in Sent Items only after a delay, without internet headers, as Exchange does).
+/// </summary>
 public sealed class AcknowledgmentTests
 {
     private static string Body(string name, string email, string externalId) =>
@@ -26,17 +30,17 @@ public sealed class AcknowledgmentTests
         var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada@example.org", "1")));
         await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
 
-        var sent = Assert.Single(app.Sandbox.Tenant.MessagesIn(SandboxCompany.RecruitingMailbox, "SentItems"));
+        var sent = Assert.Single(app.Sandbox.Tenant.SentMail());
         Assert.Equal("ada@example.org", Assert.Single(sent.ToRecipients).Address);
         Assert.Contains("Senior Software Engineer", sent.Subject, StringComparison.Ordinal);
         Assert.Contains("Hi Ada,", sent.BodyContent, StringComparison.Ordinal);
-        Assert.Contains("Hi Ada,", sent.TextAlternative, StringComparison.Ordinal);
-        Assert.DoesNotContain("<p>", sent.TextAlternative, StringComparison.Ordinal);
+        Assert.Contains(sent.SingleValueExtendedProperties, p => p.Id == GraphAcknowledgmentMailer.MarkerPropertyId && p.Value == AcknowledgmentSender.Marker(id));
         var view = await IntakeTests.GetAsync(app, id);
         Assert.Equal("sent", view.Acknowledgment.Status);
         Assert.Equal(1, view.Acknowledgment.Attempts);
         Assert.NotNull(view.Timeline.AcknowledgedAt);
         Assert.True(view.Timeline.AcknowledgedAt >= view.Timeline.ReceivedAt);
+        Assert.Empty(app.Sandbox.Tenant.MessagesIn(SandboxCompany.RecruitingMailbox, MailFolder.Drafts));
     }
 
     [Fact]
@@ -53,72 +57,122 @@ public sealed class AcknowledgmentTests
     }
 
     [Fact]
-    public async Task Throttled_first_sends_still_give_exactly_one_email_later()
+    public async Task Throttled_draft_creations_are_retried_after_their_retry_after_and_give_one_email()
     {
-        await using var app = await TestApp.StartAsync();
-        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/sendMail", Kind = FaultKind.Throttle, RetryAfterSeconds = 1, Count = 2 });
-
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(clock: clock);
+        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/messages", Method = "POST", Kind = FaultKind.Throttle, RetryAfterSeconds = 7, Count = 2 });
         var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.throttled@example.org", "3")));
-        var deliveries = await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Single(app.Sandbox.Tenant.SentMail());
-        Assert.Equal(3, app.Sandbox.Tenant.RequestLog.Count(r => r.Path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase)));
-        Assert.Equal(3, deliveries);
+        var started = clock.GetUtcNow();
+        await DriveAsync(app, clock, id);
+
+        AssertOneEmailNoDraft(app, "ada.throttled@example.org");
         var view = await IntakeTests.GetAsync(app, id);
         Assert.Equal("sent", view.Acknowledgment.Status);
         Assert.Equal(3, view.Acknowledgment.Attempts);
+        Assert.True(clock.GetUtcNow() - started >= TimeSpan.FromSeconds(14), "each retry waited its Retry-After");
     }
 
-    [Fact]
-    public async Task An_attempt_whose_send_succeeded_but_whose_recording_failed_does_not_send_twice()
+    [Theory]
+    [InlineData("/users/*/messages", FaultKind.AmbiguousError)]
+    [InlineData("*/send", FaultKind.AmbiguousError)]
+    [InlineData("/users/*/messages", FaultKind.AmbiguousTimeout)]
+    [InlineData("*/send", FaultKind.AmbiguousTimeout)]
+    public async Task A_step_that_takes_effect_but_whose_answer_is_lost_still_gives_exactly_one_email(string step, FaultKind kind)
     {
-        var crash = new CrashOnceWhenRecordingSent();
-        await using var app = await TestApp.StartAsync(services: s => s.Decorate(crash));
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:RequestTimeoutSeconds"] = "1" }, clock: clock);
+        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = step, Method = "POST", Kind = kind, LatencyMilliseconds = 3000, Count = 1 });
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.ambiguous@example.org", "4")));
 
-        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.crash@example.org", "4")));
-        await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
+        await DriveAsync(app, clock, id);
+
+        AssertOneEmailNoDraft(app, "ada.ambiguous@example.org");
+        Assert.Equal("sent", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
+    }
+
+    public static TheoryData<string> CrashPoints => new() { "after the draft was created", "after the send was recorded as asked", "after Graph accepted the send" };
+
+    [Theory]
+    [MemberData(nameof(CrashPoints))]
+    public async Task A_process_that_stops_between_two_steps_gives_exactly_one_email(string crashPoint)
+    {
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        var crash = new Crash(crashPoint);
+        await using var app = await TestApp.StartAsync(clock: clock, services: crash.Install);
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.crash@example.org", "5")));
+
+        await DriveAsync(app, clock, id);
 
         Assert.True(crash.Crashed);
-        Assert.Single(app.Sandbox.Tenant.SentMail());
-        Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase));
-        var view = await IntakeTests.GetAsync(app, id);
-        Assert.Equal("sent", view.Acknowledgment.Status);
+        AssertOneEmailNoDraft(app, "ada.crash@example.org");
+        Assert.Equal("sent", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
+        Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.OrdinalIgnoreCase) && r.Status == 201);
     }
 
     [Fact]
-    public async Task An_attempt_that_died_before_graph_took_the_email_is_sent_once_sent_items_had_time_to_show_it()
+    public async Task A_sender_mailbox_that_does_not_exist_fails_at_once_with_its_reason()
     {
-        var time = new FakeTimeProvider(TestClock.DefaultStart);
-        var lost = new LoseFirstSend();
-        await using var app = await TestApp.StartAsync(clock: time, services: s =>
-        {
-            s.Remove(s.Last(d => d.ServiceType == typeof(IAcknowledgmentMailer)));
-            s.AddSingleton<IAcknowledgmentMailer>(sp => lost.Wrap(ActivatorUtilities.CreateInstance<InterviewScheduler.Graph.Mail.GraphAcknowledgmentMailer>(sp)));
-        });
-        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.lost@example.org", "7")));
-        var message = QueuesModelFactory.QueueMessage("m1", "r1", BinaryData.FromString($$"""{"applicationId":"{{id}}"}"""), 1);
-        var function = app.Function<Acknowledgments.SendAcknowledgmentFunction>();
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:SenderMailbox"] = "nobody@contoso.com" }, clock: clock);
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.fails@example.org", "6")));
 
-        // The attempt is marked, then dies without Graph having the email; the host delivers the message again.
-        await Assert.ThrowsAsync<TimeoutException>(() => function.Run(message, CancellationToken.None));
-        await function.Run(message, CancellationToken.None);
+        var runs = await DriveAsync(app, clock, id);
 
-        // Right after, Sent Items cannot yet prove nothing was sent: the send waits instead of risking a second email.
+        Assert.Equal(1, runs);
+        var view = await IntakeTests.GetAsync(app, id);
+        Assert.Equal("failed", view.Acknowledgment.Status);
+        Assert.Equal(1, view.Acknowledgment.Attempts);
+        Assert.StartsWith("ErrorInvalidUser:", view.Acknowledgment.FailureReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", view.Acknowledgment.FailureReason, StringComparison.Ordinal);
         Assert.Empty(app.Sandbox.Tenant.SentMail());
-        Assert.Equal("sending", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
+    }
 
-        time.Advance(AcknowledgmentSender.SentItemsSettle);
-        await function.Run(message, CancellationToken.None);
+    [Fact]
+    public async Task A_three_hour_outage_of_the_mail_service_ends_with_one_email()
+    {
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(clock: clock);
+        var outage = app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/m*", Kind = FaultKind.Unavailable, RetryAfterSeconds = null });
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.outage@example.org", "7")));
+        var ends = clock.GetUtcNow() + TimeSpan.FromHours(3);
 
-        Assert.Single(app.Sandbox.Tenant.SentMail());
-        Assert.Equal("sent", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
+        await DriveAsync(app, clock, id, beforeRun: () =>
+        {
+            if (clock.GetUtcNow() >= ends) app.Sandbox.Tenant.RemoveFault(outage.Id);
+        });
+
+        AssertOneEmailNoDraft(app, "ada.outage@example.org");
+        var view = await IntakeTests.GetAsync(app, id);
+        Assert.Equal("sent", view.Acknowledgment.Status);
+        Assert.InRange(view.Acknowledgment.Attempts, 8, 30);
+        Assert.True(view.Acknowledgment.SentAt >= ends);
+        Assert.True(view.Acknowledgment.SentAt < ends + AcknowledgmentBackoff.Longest * 1.25, "retried at least hourly");
+    }
+
+    [Fact]
+    public async Task Transient_failures_past_the_retry_horizon_end_as_failed_with_the_reason()
+    {
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:RetryHorizonHours"] = "2" }, clock: clock);
+        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/m*", Kind = FaultKind.Unavailable, RetryAfterSeconds = null });
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.horizon@example.org", "8")));
+
+        await DriveAsync(app, clock, id);
+
+        var view = await IntakeTests.GetAsync(app, id);
+        Assert.Equal("failed", view.Acknowledgment.Status);
+        Assert.StartsWith("gave up after", view.Acknowledgment.FailureReason, StringComparison.Ordinal);
+        Assert.True(clock.GetUtcNow() - TestClock.DefaultStart <= TimeSpan.FromHours(2), "never past the horizon");
+        Assert.Empty(app.Sandbox.Tenant.SentMail());
     }
 
     [Fact]
     public async Task A_duplicate_message_sends_nothing_more()
     {
         await using var app = await TestApp.StartAsync();
-        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.dup@example.org", "5")));
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.dup@example.org", "9")));
         await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
 
         await app.Services.GetRequiredService<IAcknowledgmentQueue>().EnqueueAsync(id, TimeSpan.Zero, CancellationToken.None);
@@ -128,117 +182,123 @@ public sealed class AcknowledgmentTests
     }
 
     [Fact]
-    public async Task An_acknowledgment_that_keeps_failing_is_marked_failed_and_its_message_poisoned()
+    public async Task The_sweep_requeues_an_acknowledgment_whose_message_was_lost_and_it_is_sent_once()
     {
-        // A sender mailbox the tenant does not know: Graph answers 404 on every attempt.
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:SenderMailbox"] = "nobody@contoso.com" });
-
-        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.fails@example.org", "6")));
-        var deliveries = await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal(5, deliveries);
-        Assert.Equal("failed", (await IntakeTests.GetAsync(app, id)).Acknowledgment.Status);
-        var poison = app.Storage.Queue(app.Names.AcknowledgmentsQueue + "-poison");
-        Assert.Contains(id, Assert.Single((await poison.PeekMessagesAsync()).Value).Body.ToString(), StringComparison.Ordinal);
-        Assert.Empty(app.Sandbox.Tenant.SentMail());
-    }
-
-    [Fact]
-    public async Task Sends_beyond_the_per_minute_budget_are_deferred_to_the_next_minute()
-    {
-        // A clock standing at the start of a minute, so the deferral to the next window is a long one.
-        var time = new FakeTimeProvider(TestClock.DefaultStart.AddSeconds(1));
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:MessagesPerMinute"] = "2" }, clock: time);
-        for (var i = 0; i < 3; i++) await SubmitAsync(app, Body("Ada Lovelace", $"ada.paced{i}@example.org", $"paced-{i}"));
-
-        // Deliver only what is visible now; the deferred one is back on the queue, invisible until the next minute.
-        var queue = app.Storage.Queue(app.Names.AcknowledgmentsQueue);
-        foreach (var message in (await queue.ReceiveMessagesAsync(10)).Value)
-        {
-            await app.Function<Acknowledgments.SendAcknowledgmentFunction>().Run(message, CancellationToken.None);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-        }
-
-        Assert.Equal(2, app.Sandbox.Tenant.SentMail().Count);
-        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        Assert.Empty((await queue.PeekMessagesAsync()).Value);
-    }
-
-    [Fact]
-    public async Task The_sweep_queues_an_acknowledgment_left_unqueued_by_a_crash()
-    {
-        var time = new FakeTimeProvider(TestClock.DefaultStart);
-        await using var app = await TestApp.StartAsync(clock: time);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
+        await using var app = await TestApp.StartAsync(clock: clock);
         var store = app.Services.GetRequiredService<IApplicationStore>();
-        // Stored, but the process stopped before queueing: nothing on the queue.
-        var validated = SubmissionValidation.Validate(new ApplicationSubmission(new CandidateSubmission("Ada", "ada.swept@example.org", null), new RoleSubmission("r", "R"), null, null));
-        var stored = await store.AddOrGetAsync(
-            new JobApplication(Guid.CreateVersion7().ToString("N"), validated.Candidate!, validated.Role!, "direct", null, time.GetUtcNow(), ApplicationStatus.Received, Acknowledgment.Pending),
-            validated.DeduplicationKey,
-            CancellationToken.None);
+        var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.swept@example.org", "10")));
+        // An attempt began and its message went to poison (or was lost): nothing for it on the queue.
+        await app.Storage.Queue(app.Names.AcknowledgmentsQueue).ClearMessagesAsync();
+        var application = (await store.FindAsync(id, CancellationToken.None))!;
+        await store.TryReplaceAsync(application with { Acknowledgment = application.Acknowledgment with { Status = AcknowledgmentStatus.Sending, Attempts = 5, MarkedAt = clock.GetUtcNow() } }, CancellationToken.None);
 
         Assert.Equal(0, await app.Services.GetRequiredService<AcknowledgmentSweep>().RequeueStaleAsync(CancellationToken.None));
-        time.Advance(AcknowledgmentSweep.Grace + TimeSpan.FromSeconds(1));
-        await app.Function<Acknowledgments.AcknowledgmentSweepFunction>().Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
-        await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
+        clock.Advance(AcknowledgmentSender.Lease + AcknowledgmentSweep.Grace + TimeSpan.FromSeconds(1));
+        await app.Function<AcknowledgmentSweepFunction>().Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        var message = Assert.Single((await app.Storage.Queue(app.Names.AcknowledgmentsQueue).ReceiveMessagesAsync(10)).Value);
+        await app.Function<SendAcknowledgmentFunction>().Run(message, CancellationToken.None);
 
-        Assert.Single(app.Sandbox.Tenant.SentMail());
-        Assert.Equal(AcknowledgmentStatus.Sent, (await store.FindAsync(stored.Application.Id, CancellationToken.None))!.Acknowledgment.Status);
+        AssertOneEmailNoDraft(app, "ada.swept@example.org");
+        Assert.Equal(AcknowledgmentStatus.Sent, (await store.FindAsync(id, CancellationToken.None))!.Acknowledgment.Status);
     }
 
-    private static Task<Microsoft.AspNetCore.Mvc.IActionResult> SubmitAsync(TestApp app, string body) =>
+    /// <summary>
+    /// Runs the acknowledgment function for one application as the host would, in virtual time: each run's
+    /// deferral (read from the application) moves the clock, a crash is redelivered, until it is sent or failed.
+    /// </summary>
+    /// <returns>How many runs it took.</returns>
+    internal static async Task<int> DriveAsync(TestApp app, FakeTimeProvider clock, string applicationId, Action? beforeRun = null, int maxRuns = 200)
+    {
+        var store = app.Services.GetRequiredService<IApplicationStore>();
+        var message = QueuesModelFactory.QueueMessage("m", "r", BinaryData.FromString($$"""{"applicationId":"{{applicationId}}"}"""), 1);
+        for (var run = 1; run <= maxRuns; run++)
+        {
+            beforeRun?.Invoke();
+            try
+            {
+                await app.Function<SendAcknowledgmentFunction>().Run(message, CancellationToken.None);
+            }
+            catch (CrashException)
+            {
+                // The host delivers the message again.
+            }
+
+            var acknowledgment = (await store.FindAsync(applicationId, CancellationToken.None))!.Acknowledgment;
+            if (acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed) return run;
+            var now = clock.GetUtcNow();
+            var due = acknowledgment.NextAttemptAt ?? (acknowledgment.MarkedAt + AcknowledgmentSender.Lease) ?? now + AcknowledgmentSender.BusyRetryDelay;
+            clock.Advance(due > now ? due - now : TimeSpan.FromMilliseconds(1));
+        }
+
+        throw new TimeoutException($"Not done after {maxRuns} runs.");
+    }
+
+    private static void AssertOneEmailNoDraft(TestApp app, string candidate)
+    {
+        var sent = Assert.Single(app.Sandbox.Tenant.SentMail());
+        Assert.Equal(candidate, Assert.Single(sent.ToRecipients).Address);
+        Assert.Empty(app.Sandbox.Tenant.MessagesIn(SandboxCompany.RecruitingMailbox, MailFolder.Drafts));
+    }
+
+    internal static Task<Microsoft.AspNetCore.Mvc.IActionResult> SubmitAsync(TestApp app, string body) =>
         app.Function<SubmitApplicationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None);
-}
 
-/// <summary>Stands for a process that dies right after Graph accepted the email, before recording it as sent.</summary>
-internal sealed class CrashOnceWhenRecordingSent
-{
-    private int _crashed;
+    /// <summary>A process that stops: thrown where the crash happens, caught where the host would redeliver.</summary>
+    private sealed class CrashException(string message) : Exception(message);
 
-    public bool Crashed => _crashed == 1;
-
-    public IApplicationStore Wrap(IApplicationStore inner) => new Store(inner, this);
-
-    private sealed class Store(IApplicationStore inner, CrashOnceWhenRecordingSent owner) : IApplicationStore
+    /// <summary>Stops the process once, at one of three points, by wrapping the mailer or the store.</summary>
+    private sealed class Crash(string point)
     {
-        public Task<IntakeOutcome> AddOrGetAsync(JobApplication application, string deduplicationKey, CancellationToken cancellationToken) => inner.AddOrGetAsync(application, deduplicationKey, cancellationToken);
+        private int _crashed;
 
-        public Task<JobApplication?> FindAsync(string applicationId, CancellationToken cancellationToken) => inner.FindAsync(applicationId, cancellationToken);
+        public bool Crashed => _crashed == 1;
 
-        public IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) => inner.FindUnacknowledgedAsync(receivedBefore, cancellationToken);
+        public void Install(IServiceCollection services)
+        {
+            services.Remove(services.Last(d => d.ServiceType == typeof(IAcknowledgmentMailer)));
+            services.AddSingleton<IAcknowledgmentMailer>(sp => new Mailer(ActivatorUtilities.CreateInstance<GraphAcknowledgmentMailer>(sp), this));
+            services.Remove(services.Last(d => d.ServiceType == typeof(IApplicationStore)));
+            services.AddSingleton<IApplicationStore>(sp => new Store(sp.GetRequiredService<Storage.Applications.TableApplicationStore>(), this));
+        }
 
-        public Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken) =>
-            application.Acknowledgment.Status == AcknowledgmentStatus.Sent && Interlocked.Exchange(ref owner._crashed, 1) == 0
-                ? throw new TimeoutException("the process stopped before recording the send")
-                : inner.TryReplaceAsync(application, cancellationToken);
-    }
-}
+        private void Once(string at)
+        {
+            if (at == point && Interlocked.Exchange(ref _crashed, 1) == 0) throw new CrashException("the process stopped " + at);
+        }
 
-/// <summary>Stands for a send that timed out on our side before Graph had it: the first call sends nothing and throws.</summary>
-internal sealed class LoseFirstSend
-{
-    private int _lost;
+        private sealed class Mailer(IAcknowledgmentMailer inner, Crash crash) : IAcknowledgmentMailer
+        {
+            public async Task<string> CreateDraftAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken)
+            {
+                var id = await inner.CreateDraftAsync(senderMailbox, letter, marker, cancellationToken);
+                crash.Once("after the draft was created");
+                return id;
+            }
 
-    public IAcknowledgmentMailer Wrap(IAcknowledgmentMailer inner) => new Mailer(inner, this);
+            public async Task SendDraftAsync(string senderMailbox, string draftId, CancellationToken cancellationToken)
+            {
+                crash.Once("after the send was recorded as asked");
+                await inner.SendDraftAsync(senderMailbox, draftId, cancellationToken);
+            }
 
-    private sealed class Mailer(IAcknowledgmentMailer inner, LoseFirstSend owner) : IAcknowledgmentMailer
-    {
-        public Task SendAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken) =>
-            Interlocked.Exchange(ref owner._lost, 1) == 0
-                ? throw new TimeoutException("the request timed out before Graph received it")
-                : inner.SendAsync(senderMailbox, letter, marker, cancellationToken);
+            public Task<MailTrace> TraceAsync(string senderMailbox, string? draftId, string marker, CancellationToken cancellationToken) =>
+                inner.TraceAsync(senderMailbox, draftId, marker, cancellationToken);
+        }
 
-        public Task<DateTimeOffset?> FindSentAsync(string senderMailbox, string marker, CancellationToken cancellationToken) =>
-            inner.FindSentAsync(senderMailbox, marker, cancellationToken);
-    }
-}
+        private sealed class Store(IApplicationStore inner, Crash crash) : IApplicationStore
+        {
+            public Task<IntakeOutcome> AddOrGetAsync(JobApplication application, string deduplicationKey, CancellationToken cancellationToken) => inner.AddOrGetAsync(application, deduplicationKey, cancellationToken);
 
-internal static class DecorationExtensions
-{
-    /// <summary>Wraps the registered application store, as a failure in storage would look to the code above it.</summary>
-    public static void Decorate(this IServiceCollection services, CrashOnceWhenRecordingSent crash)
-    {
-        services.Remove(services.Last(d => d.ServiceType == typeof(IApplicationStore)));
-        services.AddSingleton(sp => crash.Wrap(sp.GetRequiredService<InterviewScheduler.Storage.Applications.TableApplicationStore>()));
+            public Task<JobApplication?> FindAsync(string applicationId, CancellationToken cancellationToken) => inner.FindAsync(applicationId, cancellationToken);
+
+            public IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) => inner.FindUnacknowledgedAsync(dueBefore, cancellationToken);
+
+            public Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken)
+            {
+                if (application.Acknowledgment.Status == AcknowledgmentStatus.Sent) crash.Once("after Graph accepted the send");
+                return inner.TryReplaceAsync(application, cancellationToken);
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class FaultTests : IAsyncLifetime
         var log = _server.Tenant.RequestLog;
         Assert.Equal([429, 202], log.Select(r => r.Status));
         Assert.Equal(log[0].RequestBodyBytes, log[1].RequestBodyBytes);
-        Assert.Single(_server.Tenant.MessagesIn(Sender, "sentitems"));
+        Assert.Single(_server.Tenant.SentMail());
         Assert.Empty(_server.Tenant.Faults);
     }
 

@@ -6,8 +6,17 @@ using Microsoft.Graph.Users.Item.SendMail;
 
 namespace InterviewScheduler.Sandbox.Tests.Mail;
 
-public sealed class SendMailTests(SeededSandbox sandbox) : IClassFixture<SeededSandbox>
+/// <summary><c>sendMail</c>, with sent messages filed at once (the delay before filing is <see cref="DraftTests"/>' subject).</summary>
+public sealed class SendMailTests : IClassFixture<SeededSandbox>
 {
+    private readonly SeededSandbox sandbox;
+
+    public SendMailTests(SeededSandbox sandbox)
+    {
+        this.sandbox = sandbox;
+        sandbox.Server.Tenant.SentItemsDelay = TimeSpan.Zero;
+    }
+
     private const string MarkerId = "String {6f1d3c2a-8a41-4e0f-9a53-2b8e7c1d4f60} Name AcknowledgmentMarker";
 
     private static SendMailPostRequestBody Mail(string subject, string to, string marker) => new()
@@ -46,7 +55,8 @@ public sealed class SendMailTests(SeededSandbox sandbox) : IClassFixture<SeededS
             c.QueryParameters.Select = ["subject", "internetMessageHeaders"];
         });
         var same = Assert.Single(byMessageId!.Value!);
-        Assert.Equal("app-ada", same.InternetMessageHeaders?.Single(h => h.Name == "X-Application-Id").Value);
+        // Internet headers do not exist on the Sent Items copy (microsoft-graph-docs issue 2716).
+        Assert.Empty(same.InternetMessageHeaders ?? []);
     }
 
     [Fact]

@@ -1,155 +1,196 @@
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
 
 /// <summary>
-/// Sends an application's acknowledgment exactly once, whatever happens around it.
+/// Sends an application's acknowledgment exactly once, whatever happens around it: retries, duplicate messages,
+/// a crash between any two steps, throttling, and answers that never came.
 /// </summary>
 /// <remarks>
-/// Before a send, the application is marked <see cref="AcknowledgmentStatus.Sending"/> with a marker that the
-/// email carries. If an attempt dies after Graph accepted the email but before <see cref="AcknowledgmentStatus.Sent"/>
-/// was recorded, the next attempt finds the marker in Sent Items and records it instead of sending again.
-/// Throttling and pacing never sleep here: they answer <see cref="AcknowledgmentStep.Deferred"/> with the wait,
+/// Exactly once by construction, not by search:
+/// <list type="number">
+/// <item>An attempt claims the acknowledgment (an ETag write that also leases it for <see cref="Lease"/>).</item>
+/// <item>If an earlier attempt began, it first reads the mailbox (<see cref="IAcknowledgmentMailer.TraceAsync"/>):
+/// in Sent Items → recorded as sent; a draft → that draft is sent; nowhere after a send was asked for → the send
+/// is on its way (Exchange files it after the 202), so it looks again later and never makes a second draft.</item>
+/// <item>Otherwise it creates one draft carrying the application's marker, records the draft's immutable id and
+/// that a send is asked for, then sends that draft.</item>
+/// </list>
+/// A 5xx or a timeout is "unknown" and settled by the next read, never by sending again. Throttling and transient
+/// failures are retried with <see cref="AcknowledgmentBackoff"/> until <see cref="MailOptions.RetryHorizonHours"/>;
+/// permanent errors fail at once. Nothing here sleeps: a wait is answered as <see cref="AcknowledgmentStep.Deferred"/>
 /// and the caller puts the work back on the queue with that delay.
 /// </remarks>
 public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmentMailer mailer, ISendPacer pacer, AcknowledgmentTemplate template, MailOptions options, TimeProvider time)
 {
-    /// <summary>How long to wait when another instance is working on the same acknowledgment.</summary>
-    public static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(15);
-
     /// <summary>
-    /// How long after an attempt a sent email may still be missing from Sent Items (Exchange saves the copy
-    /// shortly after accepting the send): before then, not finding the marker does not prove nothing was sent.
+    /// How long an attempt holds the acknowledgment: another instance waits this long before taking over from one
+    /// that stopped. Longer than an attempt's three Graph requests at their timeout.
     /// </summary>
-    public static readonly TimeSpan SentItemsSettle = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long to wait when every request slot of the sender mailbox is taken.</summary>
+    public static readonly TimeSpan BusyRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>A message may arrive this much before the due time (clocks of instances differ) and still run.</summary>
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+
+    private TimeSpan Horizon => TimeSpan.FromHours(options.RetryHorizonHours);
 
     public async Task<AcknowledgmentResult> SendAsync(string applicationId, CancellationToken cancellationToken)
     {
         var application = await store.FindAsync(applicationId, cancellationToken);
-        if (application is null)
-        {
-            return new AcknowledgmentResult(AcknowledgmentStep.UnknownApplication);
-        }
+        if (application is null) return new AcknowledgmentResult(AcknowledgmentStep.UnknownApplication);
 
         var acknowledgment = application.Acknowledgment;
-        if (acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed)
-        {
-            return new AcknowledgmentResult(AcknowledgmentStep.AlreadyDone);
-        }
+        if (acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed) return new AcknowledgmentResult(AcknowledgmentStep.AlreadyDone);
 
-        var sender = acknowledgment.SenderMailbox ?? options.SenderMailbox;
-        var marker = acknowledgment.Marker ?? Marker(application.Id);
+        var now = time.GetUtcNow();
+        // A duplicate (or the sweep's copy) of a message scheduled for later: the scheduled one will do the work.
+        if (acknowledgment.NextAttemptAt is { } due && due - now > EarlyTolerance) return new AcknowledgmentResult(AcknowledgmentStep.NotDue, due - now);
+        if (acknowledgment.MarkedAt is { } leased && now - leased < Lease) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, Lease - (now - leased));
 
-        // A previous attempt's outcome is unknown: Sent Items tells whether Graph took the email, once it had time to.
-        if (acknowledgment.Status == AcknowledgmentStatus.Sending)
+        var sender = acknowledgment.SenderMailbox ?? options.SenderFor(application.Id);
+        var slot = await pacer.TryEnterAsync(sender, cancellationToken);
+        if (slot is null) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
+        await using (slot)
         {
-            if (await mailer.FindSentAsync(sender, marker, cancellationToken) is { } sentAt)
+            var claimed = await store.TryReplaceAsync(
+                application with
+                {
+                    Acknowledgment = acknowledgment with
+                    {
+                        Status = AcknowledgmentStatus.Sending,
+                        Attempts = acknowledgment.Attempts + 1,
+                        Marker = acknowledgment.Marker ?? Marker(application.Id),
+                        SenderMailbox = sender,
+                        FirstAttemptAt = acknowledgment.FirstAttemptAt ?? now,
+                        MarkedAt = now,
+                        NextAttemptAt = null,
+                    },
+                },
+                cancellationToken);
+            if (claimed is null) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
+            if (now - claimed.Acknowledgment.FirstAttemptAt > Horizon)
             {
-                return await RecordSentAsync(application, sentAt, AcknowledgmentStep.FoundAlreadySent, cancellationToken);
+                return await FailAsync(claimed, $"gave up after {claimed.Acknowledgment.Attempts - 1} attempts over {Horizon.TotalHours:0.#} h: {acknowledgment.LastError ?? "unexpected errors"}", cancellationToken);
             }
 
-            var sinceMarked = time.GetUtcNow() - (acknowledgment.MarkedAt ?? DateTimeOffset.MinValue);
-            if (sinceMarked < SentItemsSettle)
+            try
             {
-                return new AcknowledgmentResult(AcknowledgmentStep.Deferred, SentItemsSettle - sinceMarked);
+                return await AttemptAsync(claimed, began: acknowledgment.Status == AcknowledgmentStatus.Sending, cancellationToken);
+            }
+            catch (MailRejectedException rejected)
+            {
+                return await FailAsync(claimed, rejected.Reason, cancellationToken);
+            }
+            catch (MailThrottledException throttled)
+            {
+                return await RetryLaterAsync(claimed, "throttled by the mail service", throttled.RetryAfter, cancellationToken);
+            }
+            catch (MailOutcomeUnknownException)
+            {
+                return await RetryLaterAsync(claimed, "the mail service's answer was lost; the mailbox will tell", Backoff(claimed), cancellationToken);
+            }
+
+            // Anything else (storage unreachable, an unexpected Graph error) escapes to the queue's retries with the
+            // lease held; after the poison queue the sweep brings it back once the lease has ended.
+        }
+    }
+
+    /// <summary>The marker an application's acknowledgment carries: one per application, so any attempt finds the first.</summary>
+    public static string Marker(string applicationId) => $"acknowledgment:{applicationId}";
+
+    private async Task<AcknowledgmentResult> AttemptAsync(JobApplication claimed, bool began, CancellationToken cancellationToken)
+    {
+        var acknowledgment = claimed.Acknowledgment;
+        var sender = acknowledgment.SenderMailbox!;
+        var marker = acknowledgment.Marker!;
+        var draftId = acknowledgment.DraftId;
+
+        if (began)
+        {
+            var trace = await mailer.TraceAsync(sender, draftId, marker, cancellationToken);
+            switch (trace.Place)
+            {
+                case MailPlace.SentItems:
+                    return await RecordSentAsync(claimed, trace.SentAt ?? time.GetUtcNow(), AcknowledgmentStep.FoundAlreadySent, cancellationToken);
+                case MailPlace.Draft:
+                    draftId = trace.DraftId; // never sent, or its send was refused: this draft is the one to send
+                    break;
+                case MailPlace.Nowhere when acknowledgment.SendRequestedAt is not null:
+                    // The draft left Drafts and its copy is not filed yet: the send is under way. Look again later.
+                    return await RetryLaterAsync(claimed, "sent; waiting for the copy in Sent Items", Backoff(claimed), cancellationToken);
+                default:
+                    draftId = null; // no draft was ever made: make the one
+                    break;
             }
         }
 
-        var wait = await pacer.ReserveAsync(sender, cancellationToken);
+        // Reserved right before the requests that send, so the mailbox's windows hold when Exchange counts.
+        var wait = await pacer.ReserveAsync(sender, recipients: 1, cancellationToken);
         if (wait > TimeSpan.Zero)
         {
-            return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait);
+            return await RetryLaterAsync(claimed with { Acknowledgment = acknowledgment with { DraftId = draftId } }, null, wait, cancellationToken, counts: false);
         }
 
-        var marked = await store.TryReplaceAsync(
-            application with { Acknowledgment = new Acknowledgment(AcknowledgmentStatus.Sending, acknowledgment.Attempts + 1, null, marker, sender) { MarkedAt = time.GetUtcNow() } },
-            cancellationToken);
-        if (marked is null)
-        {
-            return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
-        }
+        draftId ??= await mailer.CreateDraftAsync(sender, template.Render(claimed), marker, cancellationToken);
 
-        try
-        {
-            await mailer.SendAsync(sender, template.Render(application), marker, cancellationToken);
-        }
-        catch (MailThrottledException throttled)
-        {
-            // Refused outright, so nothing went out: back to pending, no Sent Items search needed next time.
-            await store.TryReplaceAsync(marked with { Acknowledgment = marked.Acknowledgment with { Status = AcknowledgmentStatus.Pending } }, cancellationToken);
-            return new AcknowledgmentResult(AcknowledgmentStep.Deferred, throttled.RetryAfter);
-        }
-
-        return await RecordSentAsync(marked, time.GetUtcNow(), AcknowledgmentStep.Sent, cancellationToken);
+        // The draft's id and the intent to send are recorded before the send, so a retry reads before it acts.
+        var sending = await SaveAsync(claimed, a => a with { Acknowledgment = acknowledgment with { DraftId = draftId, SendRequestedAt = time.GetUtcNow() } }, cancellationToken);
+        await mailer.SendDraftAsync(sender, draftId, cancellationToken);
+        return await RecordSentAsync(sending, time.GetUtcNow(), AcknowledgmentStep.Sent, cancellationToken);
     }
 
-    /// <summary>Gives the acknowledgment up as failed, unless it was sent meanwhile.</summary>
-    public async Task MarkFailedAsync(string applicationId, CancellationToken cancellationToken)
+    private static TimeSpan Backoff(JobApplication application) => AcknowledgmentBackoff.After(application.Acknowledgment.Attempts, Random.Shared);
+
+    /// <summary>
+    /// Schedules the next attempt after <paramref name="wait"/> and releases the lease; past the horizon, fails instead.
+    /// A pacing wait (<paramref name="counts"/> false) is not a failure and keeps the reason as it was.
+    /// </summary>
+    private async Task<AcknowledgmentResult> RetryLaterAsync(JobApplication application, string? reason, TimeSpan wait, CancellationToken cancellationToken, bool counts = true)
     {
-        for (var attempt = 0; attempt < 5; attempt++)
+        var now = time.GetUtcNow();
+        var first = application.Acknowledgment.FirstAttemptAt ?? now;
+        if (counts && now + wait - first > Horizon)
         {
-            var application = await store.FindAsync(applicationId, cancellationToken);
-            if (application is null || application.Acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed)
-            {
-                return;
-            }
-
-            if (await store.TryReplaceAsync(application with { Acknowledgment = application.Acknowledgment with { Status = AcknowledgmentStatus.Failed } }, cancellationToken) is not null)
-            {
-                return;
-            }
+            return await FailAsync(application, $"gave up after {application.Acknowledgment.Attempts} attempts over {Horizon.TotalHours:0.#} h: {reason}", cancellationToken);
         }
+
+        var next = application.Acknowledgment with { NextAttemptAt = now + wait, MarkedAt = null, LastError = reason ?? application.Acknowledgment.LastError };
+        await SaveAsync(application, a => a with { Acknowledgment = next }, cancellationToken);
+        return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = reason };
     }
 
-    /// <summary>The marker an application's acknowledgment carries: one per application, so a resend finds the first.</summary>
-    public static string Marker(string applicationId) => $"acknowledgment:{applicationId}";
+    private async Task<AcknowledgmentResult> FailAsync(JobApplication application, string reason, CancellationToken cancellationToken)
+    {
+        var stored = await SaveAsync(
+            application,
+            a => a with { Acknowledgment = a.Acknowledgment with { Status = AcknowledgmentStatus.Failed, MarkedAt = null, NextAttemptAt = null, LastError = reason } },
+            cancellationToken);
+        return new AcknowledgmentResult(AcknowledgmentStep.Failed) { Application = stored, Reason = reason };
+    }
 
     private async Task<AcknowledgmentResult> RecordSentAsync(JobApplication application, DateTimeOffset sentAt, AcknowledgmentStep step, CancellationToken cancellationToken)
     {
-        // The email is out: record it even if someone changed the application meanwhile (re-read and retry).
+        var stored = await SaveAsync(
+            application,
+            a => a with { Acknowledgment = a.Acknowledgment with { Status = AcknowledgmentStatus.Sent, SentAt = sentAt, MarkedAt = null, NextAttemptAt = null, LastError = null } },
+            cancellationToken);
+        return new AcknowledgmentResult(step) { Application = stored };
+    }
+
+    /// <summary>
+    /// Stores <paramref name="change"/> of the application this attempt holds. Another writer may have changed other
+    /// fields meanwhile (a booking): re-read and apply again, a few times.
+    /// </summary>
+    private async Task<JobApplication> SaveAsync(JobApplication application, Func<JobApplication, JobApplication> change, CancellationToken cancellationToken)
+    {
         var current = application;
-        for (var attempt = 0; attempt < 5 && current is not null; attempt++)
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (current.Acknowledgment.Status == AcknowledgmentStatus.Sent)
-            {
-                return new AcknowledgmentResult(step) { Application = current };
-            }
-
-            var sent = current with { Acknowledgment = current.Acknowledgment with { Status = AcknowledgmentStatus.Sent, SentAt = sentAt } };
-            if (await store.TryReplaceAsync(sent, cancellationToken) is { } stored)
-            {
-                return new AcknowledgmentResult(step) { Application = stored };
-            }
-
-            current = await store.FindAsync(application.Id, cancellationToken);
+            if (await store.TryReplaceAsync(change(current), cancellationToken) is { } stored) return stored;
+            current = await store.FindAsync(application.Id, cancellationToken) ?? throw new InvalidOperationException($"Application {application.Id} disappeared.");
         }
 
-        throw new InvalidOperationException($"Could not record the acknowledgment of application {application.Id} as sent.");
+        throw new InvalidOperationException($"Could not record the acknowledgment of application {application.Id}.");
     }
-}
-
-/// <summary>What one acknowledgment attempt did.</summary>
-/// <param name="Step">The outcome.</param>
-/// <param name="RetryAfter">For <see cref="AcknowledgmentStep.Deferred"/>: when to try again.</param>
-public sealed record AcknowledgmentResult(AcknowledgmentStep Step, TimeSpan RetryAfter = default)
-{
-    /// <summary>The application as stored after the attempt, when the attempt recorded a send.</summary>
-    public JobApplication? Application { get; init; }
-}
-
-/// <summary>The outcomes of an acknowledgment attempt.</summary>
-public enum AcknowledgmentStep
-{
-    /// <summary>The email was sent now.</summary>
-    Sent,
-
-    /// <summary>An earlier attempt had sent it; found in Sent Items and recorded.</summary>
-    FoundAlreadySent,
-
-    /// <summary>Sent or failed before this attempt: nothing to do (a duplicate message).</summary>
-    AlreadyDone,
-
-    /// <summary>Not now (pacing, throttling, or another instance at work): try again after the delay.</summary>
-    Deferred,
-
-    /// <summary>No such application.</summary>
-    UnknownApplication,
 }

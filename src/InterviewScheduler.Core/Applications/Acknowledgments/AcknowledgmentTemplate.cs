@@ -6,19 +6,17 @@ using InterviewScheduler.Core.TimeZones;
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
 
 /// <summary>
-/// Renders the acknowledgment letter from Liquid templates: the built-in ones (embedded next to this file)
-/// or those in <see cref="MailOptions.TemplateDirectory"/>. Values are HTML-encoded in the HTML body.
+/// Renders the acknowledgment letter from a Liquid template: the built-in one (embedded next to this file)
+/// or the one in <see cref="MailOptions.TemplateDirectory"/>. Values are HTML-encoded.
 /// Template variables: <c>first_name</c>, <c>role_title</c>, <c>company</c>, <c>reply_by</c> (a date as text),
 /// <c>reply_within_days</c>.
 /// </summary>
 public sealed class AcknowledgmentTemplate
 {
     private const string HtmlName = "acknowledgment.html.liquid";
-    private const string TextName = "acknowledgment.txt.liquid";
     private static readonly FluidParser Parser = new();
 
     private readonly IFluidTemplate _html;
-    private readonly IFluidTemplate _text;
     private readonly MailOptions _options;
 
     public AcknowledgmentTemplate(MailOptions options)
@@ -26,7 +24,6 @@ public sealed class AcknowledgmentTemplate
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _html = Parse(HtmlName, options.TemplateDirectory);
-        _text = Parse(TextName, options.TemplateDirectory);
     }
 
     public AcknowledgmentLetter Render(JobApplication application)
@@ -44,8 +41,7 @@ public sealed class AcknowledgmentTemplate
             application.Candidate.Email,
             application.Candidate.Name,
             $"Thank you for applying: {application.Role.Title}",
-            _html.Render(context, HtmlEncoder.Default),
-            _text.Render(context, NullEncoder.Default));
+            _html.Render(context, HtmlEncoder.Default));
     }
 
     /// <summary>

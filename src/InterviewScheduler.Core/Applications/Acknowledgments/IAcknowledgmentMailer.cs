@@ -1,36 +1,27 @@
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
 
-/// <summary>Sends acknowledgment emails and finds them again in the sender's Sent Items.</summary>
+/// <summary>
+/// The mailbox side of an acknowledgment: a draft that carries a marker, its send, and reading where it stands.
+/// Exactly once rests on this shape: a draft is made once, its id recorded, and only that draft is ever sent.
+/// </summary>
+/// <remarks>
+/// Each method throws <see cref="MailThrottledException"/> when refused for now (nothing happened),
+/// <see cref="MailRejectedException"/> for an error no retry can fix, and <see cref="MailOutcomeUnknownException"/>
+/// when the request may or may not have taken effect (a 5xx or a timeout): read with <see cref="TraceAsync"/>.
+/// </remarks>
 public interface IAcknowledgmentMailer
 {
-    /// <summary>Sends <paramref name="letter"/> from <paramref name="senderMailbox"/>, carrying <paramref name="marker"/>.</summary>
-    /// <exception cref="MailThrottledException">The mail service refused for now; nothing was sent.</exception>
-    Task SendAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken);
+    /// <summary>Saves <paramref name="letter"/> as a draft in <paramref name="senderMailbox"/>, carrying <paramref name="marker"/>.</summary>
+    /// <returns>The draft's immutable id.</returns>
+    Task<string> CreateDraftAsync(string senderMailbox, AcknowledgmentLetter letter, string marker, CancellationToken cancellationToken);
 
-    /// <summary>When the email carrying <paramref name="marker"/> was sent, if it is in the sender's Sent Items.</summary>
-    Task<DateTimeOffset?> FindSentAsync(string senderMailbox, string marker, CancellationToken cancellationToken);
-}
+    /// <summary>Asks Exchange to send the draft; it reaches Sent Items some time after this returns.</summary>
+    Task SendDraftAsync(string senderMailbox, string draftId, CancellationToken cancellationToken);
 
-/// <summary>The mail service refused a send for now (429 or 503); nothing was sent. Try again after <see cref="RetryAfter"/>.</summary>
-public sealed class MailThrottledException : Exception
-{
-    public MailThrottledException()
-    {
-    }
-
-    public MailThrottledException(string message)
-        : base(message)
-    {
-    }
-
-    public MailThrottledException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public MailThrottledException(TimeSpan retryAfter, Exception? innerException = null)
-        : base($"Mail sending throttled; retry after {retryAfter.TotalSeconds:0} s.", innerException) => RetryAfter = retryAfter;
-
-    /// <summary>How long the service asked us to wait.</summary>
-    public TimeSpan RetryAfter { get; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Where the acknowledgment carrying <paramref name="marker"/> is: still a draft (with its id), in Sent Items,
+    /// or nowhere to be seen (never drafted, or sent and not yet in Sent Items).
+    /// </summary>
+    /// <param name="draftId">The recorded draft id, if any; without it the draft is looked for by its marker.</param>
+    Task<MailTrace> TraceAsync(string senderMailbox, string? draftId, string marker, CancellationToken cancellationToken);
 }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
 
 /// <summary>Acknowledgment mail settings (configuration section <c>Mail</c>).</summary>
@@ -5,14 +8,26 @@ public sealed class MailOptions
 {
     public const string SectionName = "Mail";
 
-    /// <summary>The mailbox acknowledgments are sent from, e.g. <c>recruiting@contoso.com</c>.</summary>
+    /// <summary>The mailbox acknowledgments are sent from, e.g. <c>recruiting@contoso.com</c>; the first of the pool.</summary>
     public string SenderMailbox { get; set; } = "";
 
-    /// <summary>Sends allowed per sender mailbox per minute, across all instances; 0 switches pacing off.</summary>
+    /// <summary>More mailboxes that share the sending (a pool): each application keeps the one it was given.</summary>
+    public IList<string> SenderMailboxes { get; } = [];
+
+    /// <summary>Messages allowed per sender mailbox in any 60 seconds, across all instances (Exchange: 30); 0 switches pacing off.</summary>
     public int MessagesPerMinute { get; set; } = 30;
 
-    /// <summary>Deliveries of one acknowledgment message before it is given up as failed (host.json's maxDequeueCount).</summary>
-    public int MaxAttempts { get; set; } = 5;
+    /// <summary>Recipients allowed per sender mailbox in any 24 hours, across all instances (Exchange: 10,000).</summary>
+    public int RecipientsPerDay { get; set; } = 10_000;
+
+    /// <summary>Graph requests in flight per sender mailbox, across all instances (Outlook: 4 per app and mailbox).</summary>
+    public int ConcurrentRequestsPerMailbox { get; set; } = 4;
+
+    /// <summary>How long one Graph mail request may take before its outcome counts as unknown (then read, never repeated blindly).</summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long transient failures are retried, counted from the first attempt, before the acknowledgment is failed.</summary>
+    public double RetryHorizonHours { get; set; } = 24;
 
     /// <summary>Business days within which the letter promises the candidate a reply.</summary>
     public int ReplyWithinBusinessDays { get; set; } = 5;
@@ -21,8 +36,20 @@ public sealed class MailOptions
     public string CompanyName { get; set; } = "Contoso";
 
     /// <summary>
-    /// A folder with <c>acknowledgment.html.liquid</c> and <c>acknowledgment.txt.liquid</c> replacing the
-    /// built-in letter; empty for the built-in one.
+    /// A folder with <c>acknowledgment.html.liquid</c> replacing the built-in letter; empty for the built-in one.
     /// </summary>
     public string? TemplateDirectory { get; set; }
+
+    /// <summary>The pool: <see cref="SenderMailbox"/> then <see cref="SenderMailboxes"/>, once each.</summary>
+    public IReadOnlyList<string> Senders =>
+        [.. new[] { SenderMailbox }.Concat(SenderMailboxes).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The pool mailbox an application is sent from: spread evenly, and always the same one for an application.</summary>
+    public string SenderFor(string applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(applicationId);
+        var senders = Senders;
+        var hash = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(applicationId)), 0);
+        return senders[(int)(hash % (uint)senders.Count)];
+    }
 }
