@@ -23,12 +23,12 @@ set -euo pipefail
 readonly GRAPH_APP_ID="00000003-0000-0000-c000-000000000000"
 
 # Calendars.ReadWrite: read free/busy (getSchedule), create, move and cancel interview and debrief events.
-# Mail.Send: send acknowledgments from the recruiting mailbox.
-# Mail.Read: find an acknowledgment's marker (an extended property, hidden from Mail.ReadBasic) in Sent Items before sending again after a crash.
+# Mail.Send: send an acknowledgment's draft (message: send).
+# Mail.ReadWrite: create that draft, and read Drafts and Sent Items by the draft's marker property before any retry acts.
 # MailboxSettings.Read: read time zones and working hours of the people being scheduled.
-readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.Read MailboxSettings.Read"
+readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.ReadWrite MailboxSettings.Read"
 # The permissions Exchange Online RBAC for Applications can scope to mailboxes instead.
-readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Mail.Send Mail.ReadBasic Mail.Read MailboxSettings.Read"
+readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Mail.Send Mail.ReadBasic Mail.Read Mail.ReadWrite MailboxSettings.Read"
 
 if [[ "${GRANT_GRAPH_PERMISSIONS:-true}" == "false" ]]; then
   echo "GRANT_GRAPH_PERMISSIONS=false: not granting Microsoft Graph permissions. A tenant administrator must run" >&2

@@ -39,7 +39,7 @@ param(
     [string[]] $Roles = @(
         'Application Calendars.ReadWrite',
         'Application Mail.Send',
-        'Application Mail.ReadBasic',
+        'Application Mail.ReadWrite',
         'Application MailboxSettings.Read'
     )
 )

@@ -115,7 +115,7 @@ internal static class ControlRoutes
     {
         var pattern = body.Str("pathPattern");
         if (string.IsNullOrWhiteSpace(pattern)) return BadRequest("'pathPattern' is required, for example '*/calendar/getSchedule'.");
-        if (!Enum.TryParse<FaultKind>(body.Str("kind"), ignoreCase: true, out var kind)) return BadRequest("'kind' must be 'throttle', 'unavailable' or 'latency'.");
+        if (!Enum.TryParse<FaultKind>(body.Str("kind"), ignoreCase: true, out var kind)) return BadRequest("'kind' must be 'throttle', 'unavailable', 'latency', 'ambiguousError' or 'ambiguousTimeout'.");
         var rate = body.Node("rate") is JsonValue r && r.TryGetValue<double>(out var value) ? value : 1.0;
         if (rate is < 0 or > 1) return BadRequest("'rate' must be within 0..1.");
         var count = body.Int("count");
@@ -127,7 +127,8 @@ internal static class ControlRoutes
             Method = body.Str("method"),
             Kind = kind,
             RetryAfterSeconds = body.Has("retryAfterSeconds") ? body.Int("retryAfterSeconds") : kind == FaultKind.Throttle ? 1 : null,
-            LatencyMilliseconds = body.Int("latencyMilliseconds") ?? 0,
+            LatencyMilliseconds = body.Int("latencyMilliseconds") ?? (kind == FaultKind.AmbiguousTimeout ? 30_000 : 0),
+            AmbiguousStatus = body.Int("ambiguousStatus") ?? 504,
             Count = count,
             Rate = rate,
         });
