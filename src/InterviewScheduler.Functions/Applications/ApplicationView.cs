@@ -35,7 +35,7 @@ public sealed record ApplicationView(
             application.ExternalId,
             application.RecruiterEmail,
             application.ReceivedAt,
-            new AcknowledgmentView(StatusName(acknowledgment.Status), acknowledgment.SentAt, acknowledgment.Attempts),
+            new AcknowledgmentView(AcknowledgmentStatusName(application), acknowledgment.SentAt, acknowledgment.Attempts, SkipName(application.AcknowledgmentSkipped)),
             [.. interviews.Select(InterviewView.From)],
             DebriefView.From(debrief),
             new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
@@ -46,6 +46,21 @@ public sealed record ApplicationView(
         ApplicationStatus.Received => "received",
         ApplicationStatus.Scheduled => "scheduled",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The acknowledgment's status as the API names it: <c>skipped</c> for one that is never sent.</summary>
+    public static string AcknowledgmentStatusName(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.AcknowledgmentSkipped is null ? StatusName(application.Acknowledgment.Status) : "skipped";
+    }
+
+    public static string? SkipName(AcknowledgmentSkip? skip) => skip switch
+    {
+        null => null,
+        AcknowledgmentSkip.CandidateCannotBeEmailed => "candidate-cannot-be-emailed",
+        AcknowledgmentSkip.RecipientDailyLimit => "recipient-daily-limit",
+        _ => throw new ArgumentOutOfRangeException(nameof(skip)),
     };
 
     public static string StatusName(AcknowledgmentStatus status) => status switch
@@ -62,10 +77,11 @@ public sealed record CandidateView(string Name, string Email, string? TimeZone);
 
 public sealed record RoleView(string Id, string Title);
 
-/// <param name="Status">pending, sending, sent or failed.</param>
+/// <param name="Status">pending, sending, sent, failed, or skipped (never sent).</param>
 /// <param name="SentAt">When Graph accepted the email.</param>
 /// <param name="Attempts">Send attempts begun.</param>
-public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts);
+/// <param name="SkippedBecause">For skipped: candidate-cannot-be-emailed or recipient-daily-limit.</param>
+public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts, string? SkippedBecause = null);
 
 /// <summary>The moments that show the service's speed (UTC).</summary>
 /// <param name="ReceivedAt">The application arrived.</param>
