@@ -43,6 +43,7 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
     [InlineData("Intake:MaxPerRecipientPerDay", "0")]
     [InlineData("Intake:RecruiterDomains", "contoso.com, not a domain")]
     public async Task Start_up_fails_naming_an_invalid_intake_setting(string key, string value)

@@ -4,6 +4,7 @@ using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Functions.Applications;
+using InterviewScheduler.Functions.Applications.Greenhouse;
 using InterviewScheduler.Graph.Calendar;
 using InterviewScheduler.Graph.Connection;
 using InterviewScheduler.Graph.Mail;
@@ -96,7 +97,10 @@ public static class InterviewSchedulerServices
             .Validate(o => o.MinimumNoticeMinutes >= 0, "Scheduling:MinimumNoticeMinutes must not be negative.")
             .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Scheduling:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.Greenhouse.SecretKey) || o.Greenhouse.SecretKey.Trim().Length >= GreenhouseOptions.MinSecretKeyLength,
+                $"Intake:Greenhouse:SecretKey must be at least {GreenhouseOptions.MinSecretKeyLength} characters: enter a long random key in Greenhouse and here.")
+            .ValidateOnStart();
         services.AddOptions<IntakeLimits>().BindConfiguration(IntakeLimits.SectionName)
             .PostConfigure(limits =>
             {

@@ -117,6 +117,22 @@ public sealed class IntakeAbuseTests
     }
 
     [Fact]
+    public async Task The_cap_is_shared_by_both_routes_and_greenhouse_still_gets_200()
+    {
+        await using var app = await GreenhouseTests.StartAsync(new Dictionary<string, string?> { ["Intake:MaxPerRecipientPerDay"] = "2" });
+
+        await SubmitAsync(app, Body(email: "wren.lind@example.org", roleId: "r1"));
+        await SubmitAsync(app, Body(email: "Wren.Lind@example.org", roleId: "r2"));
+        var greenhouse = await GreenhouseTests.DeliverAsync(app, GreenhouseTests.NewApplication);
+        await app.DeliverAcknowledgmentsAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(200, FunctionRequests.StatusOf(greenhouse));
+        Assert.Equal("skipped", AnswerOf(greenhouse).Acknowledgment);
+        Assert.Equal("greenhouse", (await IntakeTests.GetAsync(app, AnswerOf(greenhouse).ApplicationId)).Source);
+        Assert.Equal(2, app.Sandbox.Tenant.SentMail().Count);
+    }
+
+    [Fact]
     public async Task The_count_is_kept_under_a_hash_never_the_address()
     {
         await using var app = await TestApp.StartAsync();
