@@ -43,6 +43,21 @@ param intakeSigningSecret string = ''
 @description('Key Vault secret URI holding the intake HMAC secret; when set it replaces intakeSigningSecret with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
 param intakeSigningSecretUri string = ''
 
+@secure()
+@description('Secret key of the Greenhouse web hook, as entered in Greenhouse (app setting Intake__Greenhouse__SecretKey; 16 characters or more). Leave empty when greenhouseSecretUri is set, or while Greenhouse is not used: POST /api/intake/greenhouse then answers 503.')
+param greenhouseSecretKey string = ''
+
+@description('Key Vault secret URI holding the Greenhouse secret key; when set it replaces greenhouseSecretKey with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+param greenhouseSecretUri string = ''
+
+@minValue(1)
+@maxValue(1000)
+@description('Acknowledgments one email address receives per UTC day; later new applications for it are stored without one (app setting Intake__MaxPerRecipientPerDay).')
+param intakeMaxPerRecipientPerDay int = 3
+
+@description('Comma-separated domains a recruiterEmail may be in (app setting Intake__RecruiterDomains); empty for the domains of the sender, organizer and recruiter mailboxes.')
+param intakeRecruiterDomains string = ''
+
 @minValue(15)
 @maxValue(240)
 @description('Length of the debrief booked after a candidate\'s last interview, in minutes (app setting Debrief__DurationMinutes).')
@@ -162,6 +177,10 @@ module functionApp 'app/function-app.bicep' = {
     organizerMailbox: organizerMailbox
     intakeSigningSecret: intakeSigningSecret
     intakeSigningSecretUri: intakeSigningSecretUri
+    greenhouseSecretKey: greenhouseSecretKey
+    greenhouseSecretUri: greenhouseSecretUri
+    intakeMaxPerRecipientPerDay: intakeMaxPerRecipientPerDay
+    intakeRecruiterDomains: intakeRecruiterDomains
     debriefRecruiterMailbox: debriefRecruiterMailbox
     debriefReconcileSchedule: debriefReconcileSchedule
     notificationClientState: notificationClientState

@@ -25,6 +25,11 @@ param organizerMailbox string
 @secure()
 param intakeSigningSecret string
 param intakeSigningSecretUri string
+@secure()
+param greenhouseSecretKey string
+param greenhouseSecretUri string
+param intakeMaxPerRecipientPerDay int
+param intakeRecruiterDomains string
 param debriefDurationMinutes int
 param debriefRecruiterMailbox string
 param debriefReconcileSchedule string
@@ -123,6 +128,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Mail__SenderMailbox: senderMailbox
     Scheduling__OrganizerMailbox: organizerMailbox
     Intake__SigningSecret: empty(intakeSigningSecretUri) ? intakeSigningSecret : '@Microsoft.KeyVault(SecretUri=${intakeSigningSecretUri})'
+    Intake__Greenhouse__SecretKey: empty(greenhouseSecretUri) ? greenhouseSecretKey : '@Microsoft.KeyVault(SecretUri=${greenhouseSecretUri})'
+    Intake__MaxPerRecipientPerDay: string(intakeMaxPerRecipientPerDay)
+    Intake__RecruiterDomains: intakeRecruiterDomains
     Debrief__DurationMinutes: string(debriefDurationMinutes)
     Debrief__RecruiterMailbox: debriefRecruiterMailbox
     Debrief__ReconcileSchedule: debriefReconcileSchedule

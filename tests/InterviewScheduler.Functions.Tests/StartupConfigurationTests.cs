@@ -42,6 +42,34 @@ public sealed class StartupConfigurationTests
         Assert.Contains(key, failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
+    [InlineData("Intake:MaxPerRecipientPerDay", "0")]
+    [InlineData("Intake:RecruiterDomains", "contoso.com, not a domain")]
+    public async Task Start_up_fails_naming_an_invalid_intake_setting(string key, string value)
+    {
+        var settings = CompleteSettings();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recruiter_domains_default_to_the_configured_mailboxes_domains()
+    {
+        var settings = CompleteSettings();
+        settings["Scheduling:OrganizerMailbox"] = "interviews@Fabrikam.example";
+        settings["Debrief:RecruiterMailbox"] = "talent@contoso.com";
+        using var host = Build(settings);
+
+        var limits = host.Services.GetRequiredService<IOptions<InterviewScheduler.Core.Applications.IntakeLimits>>().Value;
+
+        Assert.Equal(["contoso.com", "fabrikam.example"], limits.RecruiterDomainList);
+    }
+
     [Fact]
     public void Start_up_fails_naming_a_missing_storage_setting()
     {

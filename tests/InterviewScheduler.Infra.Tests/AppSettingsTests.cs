@@ -130,6 +130,10 @@ public sealed class AppSettingsTests(TemplateDeployment deployment)
     {
         Assert.Equal("30", deployment.AppSettings["Debrief__DurationMinutes"]);
         Assert.Equal("", deployment.AppSettings["Intake__SigningSecret"]);
+        // No Greenhouse key until one is given: the route answers 503 and accepts nothing unsigned.
+        Assert.Equal("", deployment.AppSettings["Intake__Greenhouse__SecretKey"]);
+        Assert.Equal("3", deployment.AppSettings["Intake__MaxPerRecipientPerDay"]);
+        Assert.Equal("", deployment.AppSettings["Intake__RecruiterDomains"]);
     }
 
     [Fact]

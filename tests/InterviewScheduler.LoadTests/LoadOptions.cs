@@ -23,7 +23,9 @@ internal sealed record LoadOptions
                               every application has one, 0..120               default 15
           --warmup N          applications posted and acknowledged before
                               the measured run (not counted), 0..50           default 5
-          --mailbox ADDRESS   sender mailbox in the sandbox                   default recruiting@contoso.com
+          --mailbox A[,B..]   the sender pool, made in the sandbox if missing default recruiting@contoso.com
+          --per-minute N      the pool's pacing per mailbox, for the report;
+                              0 = pacing off, 0..1000                         default 30
           --seed N            seed for choosing which posts are re-sent       default 1
           --no-verify         skip reading every application back from the API
           --csv PATH          also write one row per application
@@ -50,7 +52,11 @@ internal sealed record LoadOptions
 
     public int Warmup { get; init; } = 5;
 
-    public string Mailbox { get; init; } = "recruiting@contoso.com";
+    /// <summary>The sender pool (the DevHost's <c>Mail:SenderMailbox</c> and <c>Mail:SenderMailboxes</c>).</summary>
+    public IReadOnlyList<string> Mailboxes { get; init; } = ["recruiting@contoso.com"];
+
+    /// <summary>Messages a minute each mailbox is paced to (the DevHost's <c>Mail:MessagesPerMinute</c>); 0 when pacing is off.</summary>
+    public int PerMinute { get; init; } = 30;
 
     public int Seed { get; init; } = 1;
 
@@ -79,7 +85,8 @@ internal sealed record LoadOptions
                 "--wait" => options with { Wait = TimeSpan.FromSeconds(Number(name, Value(), 1, 600)) },
                 "--settle" => options with { Settle = TimeSpan.FromSeconds(Number(name, Value(), 0, 120)) },
                 "--warmup" => options with { Warmup = Int(name, Value(), 0, 50) },
-                "--mailbox" => options with { Mailbox = Value() },
+                "--mailbox" => options with { Mailboxes = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
+                "--per-minute" => options with { PerMinute = Int(name, Value(), 0, 1000) },
                 "--seed" => options with { Seed = Int(name, Value(), int.MinValue, int.MaxValue) },
                 "--no-verify" => options with { Verify = false },
                 "--csv" => options with { CsvPath = Value() },

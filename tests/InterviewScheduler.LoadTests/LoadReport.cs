@@ -116,9 +116,26 @@ internal sealed class LoadReport
             Row(output, "send attempts per application", string.Join(", ", read.GroupBy(a => a.State!.Attempts).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
         }
 
-        var sendMails = _graphRequests.Where(r => r.Path.EndsWith("/sendMail", StringComparison.OrdinalIgnoreCase)).ToList();
-        Row(output, "sandbox sendMail calls", $"{sendMails.Count} ({string.Join(", ", sendMails.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}), handled in {Summary(sendMails.Select(r => TimeSpan.FromMilliseconds(r.DurationMilliseconds)), withP95: false)}");
-        Row(output, "other Graph calls", $"{_graphRequests.Count - sendMails.Count} ({string.Join(", ", _graphRequests.Except(sendMails).GroupBy(r => r.Method + " " + ShortPath(r.Path)).Select(g => $"{g.Key}: {g.Count()}"))})");
+        var sends = _graphRequests.Where(r => r.Path.EndsWith("/send", StringComparison.OrdinalIgnoreCase)).ToList();
+        var drafts = _graphRequests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.OrdinalIgnoreCase)).ToList();
+        Row(output, "sandbox draft creations", $"{drafts.Count} ({Statuses(drafts)})");
+        Row(output, "sandbox sends", $"{sends.Count} ({Statuses(sends)}), handled in {Summary(sends.Select(r => TimeSpan.FromMilliseconds(r.DurationMilliseconds)), withP95: false)}");
+        Row(output, "other Graph calls", $"{_graphRequests.Count - sends.Count - drafts.Count} ({string.Join(", ", _graphRequests.Except(sends).Except(drafts).GroupBy(r => r.Method + " " + ShortPath(r.Path)).Select(g => $"{g.Key}: {g.Count()}"))})");
+        Row(output, "Graph 429s (throttled by Exchange)", $"{_graphRequests.Count(r => r.Status == 429)}");
+
+        if (emails.Count > 1)
+        {
+            // Drain: how fast the pool sent, against what Exchange allows it (messages a minute per mailbox).
+            var minutes = (emails[^1] - emails[0]).TotalMinutes;
+            var rate = (emails.Count - 1) / Math.Max(minutes, 1e-9);
+            var poolLimit = _options.PerMinute * _options.Mailboxes.Count;
+            Heading(output, $"Drain with pacing {(_options.PerMinute == 0 ? "off" : "on")}: {_options.Mailboxes.Count} mailbox(es)");
+            Row(output, "drain rate", poolLimit > 0 ? Invariant($"{rate:0.0}/min against a pool limit of {poolLimit}/min ({rate / poolLimit:P0})") : Invariant($"{rate:0.0}/min"));
+            foreach (var mailbox in sends.Where(r => r.Status == 202).GroupBy(r => r.Path.Split('/')[3], StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                Row(output, "  sends accepted from " + mailbox.Key, Invariant($"{mailbox.Count()}"));
+            }
+        }
 
         Heading(output, "POST -> sendMail by when the application was first posted");
         output.WriteLine("  window (s)    posts   p50 (ms)   p99 (ms)   max (ms)   emails missing");
@@ -131,8 +148,19 @@ internal sealed class LoadReport
         }
 
         var p99 = Percentile([.. latencies.Order()], 0.99);
-        var met = p99 is { } value && value < TimeSpan.FromSeconds(2) && Duplicates == 0 && Losses == 0;
-        Heading(output, $"Target (p99 POST -> sendMail < 2 s, 0 duplicates, 0 lost): {(met ? "met" : "MISSED")} at {_options.Rate}/s; exit code {ExitCode}");
+        var limit = _options.PerMinute * _options.Mailboxes.Count;
+        if (limit == 0 || _options.Rate * 60 <= limit)
+        {
+            var met = p99 is { } value && value < TimeSpan.FromSeconds(2) && Duplicates == 0 && Losses == 0;
+            Heading(output, $"Target below the pool's limit (p99 POST -> send < 2 s, 0 duplicates, 0 lost): {(met ? "met" : "MISSED")} at {_options.Rate}/s; exit code {ExitCode}");
+        }
+        else
+        {
+            // Above the limit the backlog waits its turn: what counts is draining at the limit, exactly once.
+            var drained = emails.Count > 1 ? (emails.Count - 1) / Math.Max((emails[^1] - emails[0]).TotalMinutes, 1e-9) / limit : 0;
+            var met = drained >= 0.8 && Duplicates == 0 && Losses == 0;
+            Heading(output, Invariant($"Target above the pool's limit (drain >= 80% of {limit}/min, 0 duplicates, 0 lost): {(met ? "met" : "MISSED")} at {drained:P0}; exit code {ExitCode}"));
+        }
         foreach (var failed in _posts.Where(p => !p.Accepted).Take(5)) output.WriteLine($"  failed post {failed.Post.Application.ExternalId}: {failed.Status} {failed.Error}");
     }
 
@@ -164,6 +192,9 @@ internal sealed class LoadReport
         var p95 = withP95 ? Invariant($" p95 {Ms(Percentile(sorted, 0.95))}") : "";
         return Invariant($"p50 {Ms(Percentile(sorted, 0.50))}{p95} p99 {Ms(Percentile(sorted, 0.99))} max {Ms(sorted[^1])} ms (n={sorted.Count})");
     }
+
+    private static string Statuses(IEnumerable<GraphRequest> requests) =>
+        string.Join(", ", requests.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
 
     private static string ShortPath(string path) => path.Contains("/mailFolders/", StringComparison.OrdinalIgnoreCase) ? "…/mailFolders/…/messages" : path;
 

@@ -51,8 +51,9 @@ if (!await ReachableAsync(new Uri(options.BaseUrl, "/api/health")) || !await Rea
 
 var runId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4]);
 var load = new IntakeLoad(http, options.BaseUrl);
-var sandbox = new SandboxObserver(http, options.SandboxUrl, options.Mailbox);
-Console.WriteLine($"Run {runId}: {options.Count} applications, {options.Resends} re-sends, {options.Rate}/s, against {options.BaseUrl} (sandbox {options.SandboxUrl}, mailbox {options.Mailbox})");
+var sandbox = new SandboxObserver(http, options.SandboxUrl, options.Mailboxes);
+await sandbox.EnsureMailboxesAsync(stop.Token);
+Console.WriteLine($"Run {runId}: {options.Count} applications, {options.Resends} re-sends, {options.Rate}/s, against {options.BaseUrl} (sandbox {options.SandboxUrl}, pool {string.Join(", ", options.Mailboxes)})");
 
 // Warm-up: first requests pay for JIT, connection set-up and table creation; the measured run should not.
 if (options.Warmup > 0)

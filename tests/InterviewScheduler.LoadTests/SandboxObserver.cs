@@ -11,12 +11,31 @@ internal sealed record GraphRequest(DateTimeOffset Time, string Method, string P
 /// recipient address, and the Graph request log. The times are the sandbox's own, from the same machine clock
 /// as the script's.
 /// </summary>
-internal sealed class SandboxObserver(HttpClient http, Uri sandboxUrl, string mailbox)
+internal sealed class SandboxObserver(HttpClient http, Uri sandboxUrl, IReadOnlyList<string> mailboxes)
 {
-    /// <summary>Send times of the messages to each recipient whose address starts with <paramref name="emailPrefix"/>.</summary>
+    /// <summary>Makes each sender mailbox of the pool in the sandbox, unless it is there.</summary>
+    public async Task EnsureMailboxesAsync(CancellationToken cancellationToken)
+    {
+        using var users = await JsonDocument.ParseAsync(await http.GetStreamAsync(new Uri(sandboxUrl, "/sandbox/users"), cancellationToken), cancellationToken: cancellationToken);
+        var known = users.RootElement.EnumerateArray().Select(u => u.GetProperty("address").GetString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var mailbox in mailboxes.Where(m => !known.Contains(m)))
+        {
+            using var body = new StringContent(JsonSerializer.Serialize(new { address = mailbox, displayName = "Recruiting (" + mailbox + ")", timeZone = "Europe/London" }), System.Text.Encoding.UTF8, "application/json");
+            using var created = await http.PostAsync(new Uri(sandboxUrl, "/sandbox/users"), body, cancellationToken);
+            created.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>Send times of the messages to each recipient whose address starts with <paramref name="emailPrefix"/>, from every mailbox of the pool.</summary>
     public async Task<Dictionary<string, List<DateTimeOffset>>> SentMailAsync(string emailPrefix, CancellationToken cancellationToken)
     {
         var sent = new Dictionary<string, List<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mailbox in mailboxes) await SentMailAsync(mailbox, emailPrefix, sent, cancellationToken);
+        return sent;
+    }
+
+    private async Task SentMailAsync(string mailbox, string emailPrefix, Dictionary<string, List<DateTimeOffset>> sent, CancellationToken cancellationToken)
+    {
         await using var stream = await http.GetStreamAsync(new Uri(sandboxUrl, $"/sandbox/mail?mailbox={Uri.EscapeDataString(mailbox)}"), cancellationToken);
         using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
         foreach (var message in json.RootElement.EnumerateArray())
@@ -34,8 +53,6 @@ internal sealed class SandboxObserver(HttpClient http, Uri sandboxUrl, string ma
                 }
             }
         }
-
-        return sent;
     }
 
     /// <summary>The Graph requests that arrived at or after <paramref name="since"/>.</summary>

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Builds (Release), starts the DevHost with acknowledgment pacing off, runs the intake load against it, and stops
-# the DevHost with everything it started (Azurite included), whatever happens.
+# Builds (Release), starts the DevHost with acknowledgment pacing on (Exchange's limits, as the sandbox enforces
+# them) and a pool of sender mailboxes, runs the intake load against it, and stops the DevHost with everything it
+# started (Azurite included), whatever happens.
 #
-#   tests/InterviewScheduler.LoadTests/run-against-devhost.sh --count 1000 --rate 50 --duplicates 0.05
+#   tests/InterviewScheduler.LoadTests/run-against-devhost.sh --count 300 --rate 1      # below the pool's limit
+#   tests/InterviewScheduler.LoadTests/run-against-devhost.sh --count 600 --rate 50 --wait 600   # a burst: drain rate
 #
 # Arguments go to the load program (see its --help). Environment: SKIP_BUILD=1 to use the last Release build;
+# SENDER_POOL for the pool (default "recruiting@contoso.com careers@contoso.com jobs@contoso.com");
+# PER_MINUTE for Mail:MessagesPerMinute (default 30; 0 turns pacing off, and the sandbox then answers 429s);
 # DEVHOST_ARGS for more DevHost settings (e.g. "--Logging:LogLevel:Default=Warning"); LOAD_OUT for the folder
 # that receives devhost.log and applications.csv (a temporary one by default).
 set -euo pipefail
@@ -30,10 +34,18 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   dotnet build tests/InterviewScheduler.LoadTests -c Release -nologo -v quiet
 fi
 
+read -r -a pool <<<"${SENDER_POOL:-recruiting@contoso.com careers@contoso.com jobs@contoso.com}"
+per_minute=${PER_MINUTE:-30}
+pool_args=("--Mail:SenderMailbox=${pool[0]}" "--Mail:MessagesPerMinute=$per_minute")
+for i in "${!pool[@]}"; do
+  if ((i > 0)); then pool_args+=("--Mail:SenderMailboxes:$((i - 1))=${pool[$i]}"); fi
+done
+pool_list=$(IFS=,; echo "${pool[*]}")
+
 # setsid: the DevHost, dotnet run and the Azurite it starts share one new process group, stopped together below.
 # shellcheck disable=SC2086 # DEVHOST_ARGS is a list of arguments.
 setsid dotnet run --project src/InterviewScheduler.DevHost --no-build -c Release -- \
-  --Mail:MessagesPerMinute=0 ${DEVHOST_ARGS:-} >"$out/devhost.log" 2>&1 &
+  "${pool_args[@]}" ${DEVHOST_ARGS:-} >"$out/devhost.log" 2>&1 &
 devhost=$!
 
 stop_devhost() {
@@ -90,7 +102,7 @@ sample_cpu() {
 
 status=0
 setsid dotnet run --project tests/InterviewScheduler.LoadTests --no-build -c Release -- \
-  --base "$base" --sandbox "$sandbox" --csv "$out/applications.csv" "$@" &
+  --base "$base" --sandbox "$sandbox" --mailbox "$pool_list" --per-minute "$per_minute" --csv "$out/applications.csv" "$@" &
 load=$!
 sample_cpu "$devhost" "$load" >"$out/cpu.tsv" &
 sampler=$!

@@ -6,7 +6,16 @@ namespace InterviewScheduler.Core.Applications;
 /// Accepts a validated application: stores it once per deduplication key and queues its acknowledgment.
 /// If the process stops between the two, <see cref="AcknowledgmentSweep"/> queues it later.
 /// </summary>
-public sealed class ApplicationIntake(IApplicationStore store, IAcknowledgmentQueue queue, TimeProvider time)
+/// <remarks>
+/// Every route stores a valid new application, so an ATS that must hear 200 and a candidate applying for a fourth
+/// role lose nothing; what is capped is the email. A new application whose address was already given
+/// <see cref="IntakeLimits.MaxPerRecipientPerDay"/> acknowledgments that UTC day is stored with
+/// <see cref="AcknowledgmentSkip.RecipientDailyLimit"/> and never queued. Only a new application takes from the
+/// allowance (a duplicate is answered with the first one and sends nothing), so the count is taken after the
+/// store decided it is new. A process that stops between storing and counting leaves the application pending, and
+/// the sweep sends it: a crash can cost one email past the cap, never a candidate's acknowledgment.
+/// </remarks>
+public sealed class ApplicationIntake(IApplicationStore store, IAcknowledgmentQueue queue, IRecipientAllowance allowance, IntakeLimits limits, TimeProvider time)
 {
     public async Task<IntakeOutcome> ReceiveAsync(ValidatedSubmission submission, CancellationToken cancellationToken)
     {
@@ -25,14 +34,40 @@ public sealed class ApplicationIntake(IApplicationStore store, IAcknowledgmentQu
             Acknowledgment.Pending)
         {
             RecruiterEmail = submission.RecruiterEmail,
+            AcknowledgmentSkipped = submission.CanEmail ? null : AcknowledgmentSkip.CandidateCannotBeEmailed,
         };
 
         var outcome = await store.AddOrGetAsync(application, submission.DeduplicationKey, cancellationToken);
-        if (outcome.Created)
+        if (!outcome.Created || outcome.Application.AcknowledgmentSkipped is not null)
         {
-            await queue.EnqueueAsync(outcome.Application.Id, TimeSpan.Zero, cancellationToken);
+            return outcome;
         }
 
-        return outcome;
+        var stored = outcome.Application;
+        var day = DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime);
+        if (await allowance.TryTakeAsync(stored.Candidate.Email, day, limits.MaxPerRecipientPerDay, cancellationToken))
+        {
+            await queue.EnqueueAsync(stored.Id, TimeSpan.Zero, cancellationToken);
+            return outcome;
+        }
+
+        return outcome with { Application = await SkipAsync(stored, AcknowledgmentSkip.RecipientDailyLimit, cancellationToken) };
+    }
+
+    private async Task<JobApplication> SkipAsync(JobApplication application, AcknowledgmentSkip reason, CancellationToken cancellationToken)
+    {
+        // Nobody else writes an application before its id is answered, so a conflict here is rare: re-read and retry a few times.
+        var current = application;
+        for (var attempt = 0; attempt < 3 && current is not null; attempt++)
+        {
+            if (await store.TryReplaceAsync(current with { AcknowledgmentSkipped = reason }, cancellationToken) is { } skipped)
+            {
+                return skipped;
+            }
+
+            current = await store.FindAsync(application.Id, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not record that application {application.Id} gets no acknowledgment.");
     }
 }

@@ -37,6 +37,12 @@ public sealed record JobApplication(
 
     /// <summary>The recruiter given with the application; its debrief invites them instead of the configured one.</summary>
     public string? RecruiterEmail { get; init; }
+
+    /// <summary>
+    /// Set when no acknowledgment is sent for this application, and why; <see cref="Acknowledgment"/> then stays
+    /// as stored and the application is never queued or swept for one.
+    /// </summary>
+    public AcknowledgmentSkip? AcknowledgmentSkipped { get; init; }
 }
 
 /// <summary>

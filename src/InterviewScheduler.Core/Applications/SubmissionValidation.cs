@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Mail;
 using InterviewScheduler.Core.TimeZones;
 
@@ -15,7 +16,42 @@ public static class SubmissionValidation
     /// <summary>The source recorded when none is given.</summary>
     public const string DefaultSource = "direct";
 
-    /// <summary>A validated submission, with its time zone as an IANA id; or the errors found.</summary>
+    /// <summary>
+    /// C0 and C1 controls (with DEL) and the invisible bidirectional marks and overrides (U+061C, U+200E, U+200F,
+    /// U+202A-U+202E, U+2066-U+2069). No name, title or id needs them, and they can make a name read differently in a
+    /// recruiter's inbox than it is stored, or break a line of a log or a mail header.
+    /// </summary>
+    private static readonly SearchValues<char> RefusedCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0x00, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat([0x061C, 0x200E, 0x200F]).Concat(Enumerable.Range(0x202A, 5)).Concat(Enumerable.Range(0x2066, 4)).Select(c => (char)c)]);
+
+    /// <summary>The message a field with <see cref="HasRefusedCharacters"/> gets.</summary>
+    public const string RefusedCharactersMessage = "Control characters and bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) are not allowed.";
+
+    /// <summary>Whether <paramref name="value"/> holds a control or bidirectional formatting character, which intake refuses in every field.</summary>
+    public static bool HasRefusedCharacters(string value) => value is not null && value.AsSpan().ContainsAny(RefusedCharacters);
+
+    /// <summary>
+    /// A validated submission under the service's <paramref name="limits"/>: as <see cref="Validate(ApplicationSubmission?)"/>,
+    /// and <c>recruiterEmail</c> only in <see cref="IntakeLimits.RecruiterDomainList"/>.
+    /// </summary>
+    public static ValidatedSubmission Validate(ApplicationSubmission? submission, IntakeLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var validated = Validate(submission);
+        var recruiter = validated.IsValid ? validated.RecruiterEmail : submission?.RecruiterEmail?.Trim();
+        if (recruiter is null || validated.Errors.ContainsKey("recruiterEmail") || limits.IsRecruiterDomain(recruiter))
+        {
+            return validated;
+        }
+
+        var errors = new Dictionary<string, string[]>(validated.Errors, StringComparer.Ordinal)
+        {
+            ["recruiterEmail"] = [$"Only addresses in {string.Join(", ", limits.RecruiterDomainList)} can be the recruiter."],
+        };
+        return new ValidatedSubmission(null, null, validated.Source, validated.ExternalId, errors);
+    }
+
+    /// <summary>A validated submission, with its time zone as an IANA id; or the errors found. Any recruiter domain passes.</summary>
     public static ValidatedSubmission Validate(ApplicationSubmission? submission)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -81,6 +117,12 @@ public static class SubmissionValidation
             return null;
         }
 
+        if (HasRefusedCharacters(trimmed))
+        {
+            errors[path] = [RefusedCharactersMessage];
+            return null;
+        }
+
         return trimmed;
     }
 
@@ -92,6 +134,9 @@ public sealed record ValidatedSubmission(Candidate? Candidate, JobRole? Role, st
 {
     /// <summary>The recruiter given for this application, if any.</summary>
     public string? RecruiterEmail { get; init; }
+
+    /// <summary>False when the source says the candidate may not be emailed: stored without an acknowledgment.</summary>
+    public bool CanEmail { get; init; } = true;
 
     public bool IsValid => Errors.Count == 0;
 

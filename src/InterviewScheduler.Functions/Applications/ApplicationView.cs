@@ -36,12 +36,13 @@ public sealed record ApplicationView(
             application.RecruiterEmail,
             application.ReceivedAt,
             new AcknowledgmentView(
-                StatusName(acknowledgment.Status),
+                AcknowledgmentStatusName(application),
                 acknowledgment.SentAt,
                 acknowledgment.Attempts,
                 acknowledgment.Status == AcknowledgmentStatus.Failed ? acknowledgment.LastError : null,
                 acknowledgment.Status == AcknowledgmentStatus.Sending ? acknowledgment.NextAttemptAt : null,
-                acknowledgment.Status == AcknowledgmentStatus.Sending ? acknowledgment.LastError : null),
+                acknowledgment.Status == AcknowledgmentStatus.Sending ? acknowledgment.LastError : null,
+                SkipName(application.AcknowledgmentSkipped)),
             [.. interviews.Select(InterviewView.From)],
             DebriefView.From(debrief),
             new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
@@ -52,6 +53,21 @@ public sealed record ApplicationView(
         ApplicationStatus.Received => "received",
         ApplicationStatus.Scheduled => "scheduled",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The acknowledgment's status as the API names it: <c>skipped</c> for one that is never sent.</summary>
+    public static string AcknowledgmentStatusName(JobApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.AcknowledgmentSkipped is null ? StatusName(application.Acknowledgment.Status) : "skipped";
+    }
+
+    public static string? SkipName(AcknowledgmentSkip? skip) => skip switch
+    {
+        null => null,
+        AcknowledgmentSkip.CandidateCannotBeEmailed => "candidate-cannot-be-emailed",
+        AcknowledgmentSkip.RecipientDailyLimit => "recipient-daily-limit",
+        _ => throw new ArgumentOutOfRangeException(nameof(skip)),
     };
 
     public static string StatusName(AcknowledgmentStatus status) => status switch
@@ -68,14 +84,14 @@ public sealed record CandidateView(string Name, string Email, string? TimeZone);
 
 public sealed record RoleView(string Id, string Title);
 
-/// <param name="Status">pending, sending, sent or failed.</param>
+/// <param name="Status">pending, sending, sent, failed, or skipped (never sent).</param>
 /// <param name="SentAt">When Graph accepted the email.</param>
 /// <param name="Attempts">Send attempts begun.</param>
-/// <summary>The acknowledgment as the API shows it.</summary>
 /// <param name="FailureReason">Why it failed, for <c>failed</c>: Graph's error code and a short reason.</param>
 /// <param name="NextAttemptAt">When a retry is due, while <c>sending</c>.</param>
 /// <param name="LastError">Why the latest attempt did not finish, while <c>sending</c>.</param>
-public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts, string? FailureReason = null, DateTimeOffset? NextAttemptAt = null, string? LastError = null);
+/// <param name="SkippedBecause">For skipped: candidate-cannot-be-emailed or recipient-daily-limit.</param>
+public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, int Attempts, string? FailureReason = null, DateTimeOffset? NextAttemptAt = null, string? LastError = null, string? SkippedBecause = null);
 
 /// <summary>The moments that show the service's speed (UTC).</summary>
 /// <param name="ReceivedAt">The application arrived.</param>

@@ -1,6 +1,11 @@
+using InterviewScheduler.Functions.Applications.Greenhouse;
+
 namespace InterviewScheduler.Functions.Applications;
 
-/// <summary>Intake settings (configuration section <c>Intake</c>).</summary>
+/// <summary>
+/// The intake routes' own settings (configuration section <c>Intake</c>); the limits every route applies are
+/// <see cref="Core.Applications.IntakeLimits"/>, in the same section.
+/// </summary>
 public sealed class IntakeOptions
 {
     public const string SectionName = "Intake";
@@ -13,4 +18,7 @@ public sealed class IntakeOptions
     /// with this secret (as ATS webhooks sign). Keep it out of the repository.
     /// </summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>The Greenhouse webhook route (<c>Intake:Greenhouse</c>).</summary>
+    public GreenhouseOptions Greenhouse { get; set; } = new();
 }

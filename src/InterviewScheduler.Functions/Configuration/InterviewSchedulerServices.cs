@@ -4,6 +4,7 @@ using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Functions.Applications;
+using InterviewScheduler.Functions.Applications.Greenhouse;
 using InterviewScheduler.Graph.Calendar;
 using InterviewScheduler.Graph.Connection;
 using InterviewScheduler.Graph.Mail;
@@ -34,7 +35,7 @@ public static class InterviewSchedulerServices
         // Recorded whichever host runs the functions; exported only where telemetry is configured.
         services.AddMetrics();
         services.AddSingleton<HiringMetrics>();
-        AddSettings(services);
+        AddSettings(services, configuration);
 
         // Read eagerly: without storage nothing works, so fail before the host starts listening.
         services.AddSingleton(StorageAccount.FromConfiguration(configuration));
@@ -53,6 +54,8 @@ public static class InterviewSchedulerServices
         services.AddSingleton<IAcknowledgmentMailer, GraphAcknowledgmentMailer>();
         services.AddSingleton(sp => new AcknowledgmentTemplate(sp.GetRequiredService<IOptions<MailOptions>>().Value));
         services.AddSingleton<AcknowledgmentSender>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IntakeLimits>>().Value);
+        services.AddSingleton<IRecipientAllowance, TableRecipientAllowance>();
         services.AddSingleton<ApplicationIntake>();
         services.AddSingleton<AcknowledgmentSweep>();
 
@@ -80,7 +83,7 @@ public static class InterviewSchedulerServices
         return services;
     }
 
-    private static void AddSettings(IServiceCollection services)
+    private static void AddSettings(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidation>();
@@ -99,7 +102,27 @@ public static class InterviewSchedulerServices
             .Validate(o => o.MinimumNoticeMinutes >= 0, "Scheduling:MinimumNoticeMinutes must not be negative.")
             .Validate(o => string.IsNullOrWhiteSpace(o.TemplateDirectory) || Directory.Exists(o.TemplateDirectory), "Scheduling:TemplateDirectory names a folder that does not exist.")
             .ValidateOnStart();
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName);
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.Greenhouse.SecretKey) || o.Greenhouse.SecretKey.Trim().Length >= GreenhouseOptions.MinSecretKeyLength,
+                $"Intake:Greenhouse:SecretKey must be at least {GreenhouseOptions.MinSecretKeyLength} characters: enter a long random key in Greenhouse and here.")
+            .ValidateOnStart();
+        services.AddOptions<IntakeLimits>().BindConfiguration(IntakeLimits.SectionName)
+            .PostConfigure(limits =>
+            {
+                // By default a recruiter must be in the tenant: the domains of the mailboxes the service itself uses.
+                // Read as configured, not through their options, so that a missing mailbox is reported once, by its own check.
+                if (limits.RecruiterDomainList.Count > 0) return;
+                string[] mailboxes =
+                [
+                    ConfigurationPath.Combine(MailOptions.SectionName, nameof(MailOptions.SenderMailbox)),
+                    ConfigurationPath.Combine(SchedulingOptions.SectionName, nameof(SchedulingOptions.OrganizerMailbox)),
+                    ConfigurationPath.Combine(DebriefOptions.SectionName, nameof(DebriefOptions.RecruiterMailbox)),
+                ];
+                limits.RecruiterDomains = string.Join(',', mailboxes.Select(key => IntakeLimits.DomainOf(configuration[key])).OfType<string>().Distinct(StringComparer.Ordinal));
+            })
+            .Validate(o => o.MaxPerRecipientPerDay is >= 1 and <= 1000, "Intake:MaxPerRecipientPerDay must be between 1 and 1000.")
+            .Validate(o => o.RecruiterDomainList.All(IsDomain), "Intake:RecruiterDomains must be domain names separated by commas, e.g. contoso.com,fabrikam.com.")
+            .ValidateOnStart();
         services.AddOptions<DebriefOptions>().BindConfiguration(DebriefOptions.SectionName)
             .Validate(o => o.DurationMinutes is >= 5 and <= 240, "Debrief:DurationMinutes must be between 5 and 240.")
             .Validate(o => o.GapMinutes is >= 0 and <= 240, "Debrief:GapMinutes must be between 0 and 240.")
@@ -112,6 +135,9 @@ public static class InterviewSchedulerServices
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || o.ClientState.Length >= 16, "Notifications:ClientState (at least 16 characters) is required when Notifications:PublicUrl is set.")
             .ValidateOnStart();
     }
+
+    private static bool IsDomain(string value) =>
+        Uri.CheckHostName(value) == UriHostNameType.Dns && value.Contains('.', StringComparison.Ordinal);
 
     private static bool IsMailbox(string? value) =>
         !string.IsNullOrWhiteSpace(value) && value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < value.Length - 1;

@@ -43,6 +43,7 @@ internal static class ApplicationEntity
         ["BookingRequestedAt"] = application.BookingRequestedAt?.ToUniversalTime(),
         ["BookedAt"] = application.BookedAt?.ToUniversalTime(),
         ["RecruiterEmail"] = application.RecruiterEmail,
+        ["AcknowledgmentSkipped"] = application.AcknowledgmentSkipped?.ToString(),
     };
 
     public static JobApplication To(TableEntity entity, ETag etag) => new(
@@ -75,5 +76,6 @@ internal static class ApplicationEntity
         BookingRequestedAt = entity.GetDateTimeOffset("BookingRequestedAt"),
         BookedAt = entity.GetDateTimeOffset("BookedAt"),
         RecruiterEmail = entity.GetString("RecruiterEmail"),
+        AcknowledgmentSkipped = entity.GetString("AcknowledgmentSkipped") is { } skipped ? Enum.Parse<AcknowledgmentSkip>(skipped) : null,
     };
 }

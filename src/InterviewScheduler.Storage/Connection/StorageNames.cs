@@ -16,6 +16,9 @@ public sealed record StorageNames(string Prefix = "")
 
     public string SendPacingTable => Prefix + "sendpacing";
 
+    /// <summary>Acknowledgments given per recipient and UTC day.</summary>
+    public string RecipientAllowanceTable => Prefix + "recipientallowance";
+
     public string AcknowledgmentsQueue => Prefix + AcknowledgmentsQueueName;
 
     /// <summary>The queue the calendar-change function listens on.</summary>

@@ -8,7 +8,9 @@ using InterviewScheduler.Sandbox.Faults;
 using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Testing;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InterviewScheduler.Functions.Tests.Applications;
@@ -112,13 +114,27 @@ public sealed class AcknowledgmentTests
     }
 
     [Fact]
-    public async Task A_sender_mailbox_that_does_not_exist_fails_at_once_with_its_reason()
+    public async Task A_sender_mailbox_that_does_not_exist_fails_at_once_with_its_reason_a_warning_and_a_metric()
     {
         var clock = new FakeTimeProvider(TestClock.DefaultStart);
-        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:SenderMailbox"] = "nobody@contoso.com" }, clock: clock);
+        var logs = new LogSink();
+        await using var app = await TestApp.StartAsync(new Dictionary<string, string?> { ["Mail:SenderMailbox"] = "nobody@contoso.com" }, clock: clock, services: s => s.AddLogging(l => l.AddProvider(logs)));
+        var failures = new List<(long Value, object? Reason)>();
+        using var meter = new MeterListener();
+        meter.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Name == "interviewscheduler.application.acknowledgment.failed" && ReferenceEquals(instrument.Meter.Scope, app.Services.GetRequiredService<IMeterFactory>())) listener.EnableMeasurementEvents(instrument);
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) => failures.Add((value, tags.ToArray().Single(t => t.Key == "reason").Value)));
+        meter.Start();
         var id = IntakeTests.IdOf(await SubmitAsync(app, Body("Ada Lovelace", "ada.fails@example.org", "6")));
 
         var runs = await DriveAsync(app, clock, id);
+
+        Assert.Equal((1L, (object?)"permanent"), Assert.Single(failures));
+        var warning = Assert.Single(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains(id, StringComparison.Ordinal));
+        Assert.Contains("ErrorInvalidUser", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("ada.fails@example.org", StringComparison.OrdinalIgnoreCase) || l.Message.Contains("Lovelace", StringComparison.Ordinal));
 
         Assert.Equal(1, runs);
         var view = await IntakeTests.GetAsync(app, id);

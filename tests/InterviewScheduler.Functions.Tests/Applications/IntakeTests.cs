@@ -175,14 +175,14 @@ public sealed class IntakeTests
         return Assert.IsType<ApplicationView>(Assert.IsType<OkObjectResult>(result).Value);
     }
 
-    private static async Task<int> CountAsync(TestApp app, string table)
+    internal static async Task<int> CountAsync(TestApp app, string table)
     {
         var client = app.Storage.Table(table);
         await client.CreateIfNotExistsAsync();
         return await client.QueryAsync<TableEntity>().CountAsync();
     }
 
-    private static async Task AssertUntouchedAsync(TestApp app)
+    internal static async Task AssertUntouchedAsync(TestApp app)
     {
         Assert.Equal(0, await CountAsync(app, app.Names.ApplicationsTable));
         Assert.Equal(0, await CountAsync(app, app.Names.ApplicationKeysTable));

@@ -41,7 +41,8 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         if (application is null) return new AcknowledgmentResult(AcknowledgmentStep.UnknownApplication);
 
         var acknowledgment = application.Acknowledgment;
-        if (acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed) return new AcknowledgmentResult(AcknowledgmentStep.AlreadyDone);
+        // A skipped acknowledgment (the candidate may not be emailed, or the address's daily cap) is never sent.
+        if (acknowledgment.Status is AcknowledgmentStatus.Sent or AcknowledgmentStatus.Failed || application.AcknowledgmentSkipped is not null) return new AcknowledgmentResult(AcknowledgmentStep.AlreadyDone);
 
         var now = time.GetUtcNow();
         // A duplicate (or the sweep's copy) of a message scheduled for later: the scheduled one will do the work.
@@ -53,6 +54,16 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         if (slot is null) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
         await using (slot)
         {
+            // Paced first: a wait for the mailbox's budget costs no attempt and no Graph request. The reservation
+            // comes right before the requests that send, so the mailbox's windows hold when Exchange counts.
+            var wait = await pacer.ReserveAsync(sender, recipients: 1, cancellationToken);
+            if (wait > TimeSpan.Zero)
+            {
+                // Recorded so that a duplicate message meanwhile is dropped; if someone else wrote first, no matter.
+                await store.TryReplaceAsync(application with { Acknowledgment = acknowledgment with { NextAttemptAt = now + wait } }, cancellationToken);
+                return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = "pacing" };
+            }
+
             var claimed = await store.TryReplaceAsync(
                 application with
                 {
@@ -125,13 +136,6 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
             }
         }
 
-        // Reserved right before the requests that send, so the mailbox's windows hold when Exchange counts.
-        var wait = await pacer.ReserveAsync(sender, recipients: 1, cancellationToken);
-        if (wait > TimeSpan.Zero)
-        {
-            return await RetryLaterAsync(claimed with { Acknowledgment = acknowledgment with { DraftId = draftId } }, null, wait, cancellationToken, counts: false);
-        }
-
         draftId ??= await mailer.CreateDraftAsync(sender, template.Render(claimed), marker, cancellationToken);
 
         // The draft's id and the intent to send are recorded before the send, so a retry reads before it acts.
@@ -142,20 +146,17 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
 
     private static TimeSpan Backoff(JobApplication application) => AcknowledgmentBackoff.After(application.Acknowledgment.Attempts, Random.Shared);
 
-    /// <summary>
-    /// Schedules the next attempt after <paramref name="wait"/> and releases the lease; past the horizon, fails instead.
-    /// A pacing wait (<paramref name="counts"/> false) is not a failure and keeps the reason as it was.
-    /// </summary>
-    private async Task<AcknowledgmentResult> RetryLaterAsync(JobApplication application, string? reason, TimeSpan wait, CancellationToken cancellationToken, bool counts = true)
+    /// <summary>Schedules the next attempt after <paramref name="wait"/> and releases the lease; past the horizon, fails instead.</summary>
+    private async Task<AcknowledgmentResult> RetryLaterAsync(JobApplication application, string reason, TimeSpan wait, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var first = application.Acknowledgment.FirstAttemptAt ?? now;
-        if (counts && now + wait - first > Horizon)
+        if (now + wait - first > Horizon)
         {
             return await FailAsync(application, $"gave up after {application.Acknowledgment.Attempts} attempts over {Horizon.TotalHours:0.#} h: {reason}", cancellationToken);
         }
 
-        var next = application.Acknowledgment with { NextAttemptAt = now + wait, MarkedAt = null, LastError = reason ?? application.Acknowledgment.LastError };
+        var next = application.Acknowledgment with { NextAttemptAt = now + wait, MarkedAt = null, LastError = reason };
         await SaveAsync(application, a => a with { Acknowledgment = next }, cancellationToken);
         return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = reason };
     }
