@@ -11,7 +11,10 @@ public interface ICalendarBooker
     /// </summary>
     Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken);
 
-    /// <summary>Moves an event and/or replaces its attendees and body.</summary>
+    /// <summary>
+    /// Moves an event and/or replaces its attendees. The subject and body stay as created: replacing the body of a
+    /// Teams meeting would drop its join information and the meeting with it.
+    /// </summary>
     Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken);
 
     /// <summary>Cancels an event, telling attendees why; an event already cancelled or gone is left as it is.</summary>

@@ -43,8 +43,16 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
         ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
         ArgumentNullException.ThrowIfNull(draft);
+        // Time and attendees only: a new body would drop the Teams meeting's join information and with it the
+        // meeting (api/event-update.md), so the body written at creation stays.
+        var move = new Event
+        {
+            Start = GraphCalendarMapping.ToGraph(draft.Time.Start),
+            End = GraphCalendarMapping.ToGraph(draft.Time.End),
+            Attendees = [.. draft.Attendees.Select(Invitee)],
+        };
         var updated = await Send("updating an event", organizerMailbox,
-            () => graph.Users[organizerMailbox].Events[eventId].PatchAsync(Meeting(draft), PreferUtc, cancellationToken));
+            () => graph.Users[organizerMailbox].Events[eventId].PatchAsync(move, PreferUtc, cancellationToken));
         return Booked(updated, "updating an event", organizerMailbox);
     }
 

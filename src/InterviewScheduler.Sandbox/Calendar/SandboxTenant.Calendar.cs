@@ -131,6 +131,12 @@ public sealed partial class SandboxTenant
                 LastModified = TimeProvider.GetUtcNow(),
                 ChangeKey = NextTokenLocked(12),
             };
+            if (changes.BodyContent is not null && current.JoinUrl is { } joined && !changes.BodyContent.Contains(System.Net.WebUtility.HtmlEncode(joined), StringComparison.Ordinal) && !changes.BodyContent.Contains(joined, StringComparison.Ordinal))
+            {
+                // A new body without the meeting blob: the Teams meeting is gone (api/event-update.md).
+                updated = updated with { IsOnlineMeeting = false, OnlineMeetingProvider = "unknown", JoinUrl = null };
+            }
+
             if (changes.IsOnlineMeeting is not null || changes.OnlineMeetingProvider is not null)
             {
                 updated = WithOnlineMeetingLocked(updated, changes.IsOnlineMeeting ?? current.IsOnlineMeeting, changes.OnlineMeetingProvider ?? current.OnlineMeetingProvider);
@@ -337,13 +343,25 @@ public sealed partial class SandboxTenant
         return result;
     }
 
+    /// <remarks>
+    /// As in Exchange, a Teams meeting puts its join information (the "meeting blob") at the end of the body, and a
+    /// body replaced without it disables the meeting (api/event-update.md: "Inadvertently removing the meeting blob
+    /// from the body would disable meeting online").
+    /// </remarks>
     private SandboxEvent WithOnlineMeetingLocked(SandboxEvent item, bool isOnline, string? provider)
     {
         if (!isOnline) return item with { IsOnlineMeeting = false, OnlineMeetingProvider = "unknown", JoinUrl = null };
         var chosen = string.IsNullOrEmpty(provider) || provider == "unknown" ? "teamsForBusiness" : provider;
         var joinUrl = chosen == "teamsForBusiness" ? item.JoinUrl ?? TeamsJoinUrlLocked(item.Organizer.Address) : null;
-        return item with { IsOnlineMeeting = true, OnlineMeetingProvider = chosen, JoinUrl = joinUrl };
+        var body = joinUrl is null || item.BodyContent.Contains(joinUrl, StringComparison.Ordinal) ? item.BodyContent : item.BodyContent + MeetingBlob(joinUrl, item.BodyContentType);
+        return item with { IsOnlineMeeting = true, OnlineMeetingProvider = chosen, JoinUrl = joinUrl, BodyContent = body };
     }
+
+    /// <summary>The join information Exchange appends to a Teams meeting's body.</summary>
+    private static string MeetingBlob(string joinUrl, string contentType) => contentType == "text"
+        ? $"\n________________________________________________________________________________\nMicrosoft Teams meeting\nJoin: {joinUrl}\n"
+        : $"<div style=\"width:100%\"><span style=\"white-space:nowrap;color:#5F5F5F\">________________________________________________________________________________</span></div>"
+          + $"<div class=\"me-email-text\">Microsoft Teams meeting</div><div><a class=\"me-email-headline\" href=\"{System.Net.WebUtility.HtmlEncode(joinUrl)}\">Join the meeting now</a></div>";
 
     /// <summary>A well-formed but fake Teams join URL: thread id, tenant id and organizer id as Teams encodes them.</summary>
     private string TeamsJoinUrlLocked(string organizerAddress)

@@ -92,10 +92,10 @@ public sealed class DebriefTests
     }
 
     [Fact]
-    public async Task An_interview_moved_two_hours_later_moves_the_debrief_through_a_notification()
+    public async Task An_interview_moved_two_hours_later_moves_the_debrief_through_a_notification_and_both_keep_their_teams_links()
     {
         await using var app = await StartAsync();
-        var (applicationId, interview, _) = await BookPanelAsync(app);
+        var (applicationId, interview, debrief) = await BookPanelAsync(app);
         app.Sandbox.Tenant.MoveEvent(SandboxCompany.OrganizerMailbox, interview.EventId, interview.Start.AddHours(2), interview.End.AddHours(2));
 
         await NotifyAsync(app, interview.EventId);
@@ -104,7 +104,15 @@ public sealed class DebriefTests
         var view = await IntakeTests.GetAsync(app, applicationId);
         Assert.Equal(interview.End.AddHours(2), view.Interviews.Single().End);
         Assert.Equal(interview.End.AddHours(2), view.Debrief!.Start);
-        Assert.Equal(view.Debrief.Start, DebriefEvent(app).Start);
+        var moved = DebriefEvent(app);
+        Assert.Equal(view.Debrief.Start, moved.Start);
+        // The move changed time and attendees, never the body: the sandbox drops a meeting whose body loses its blob.
+        Assert.True(moved.IsOnlineMeeting);
+        Assert.Equal(debrief.JoinUrl, moved.JoinUrl);
+        Assert.Equal(debrief.JoinUrl, view.Debrief.JoinUrl);
+        var interviewEvent = app.Sandbox.Tenant.FindEvent(SandboxCompany.OrganizerMailbox, interview.EventId)!;
+        Assert.True(interviewEvent.IsOnlineMeeting);
+        Assert.Equal(interview.JoinUrl, interviewEvent.JoinUrl);
     }
 
     [Fact]
