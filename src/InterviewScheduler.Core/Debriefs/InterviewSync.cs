@@ -4,9 +4,9 @@ namespace InterviewScheduler.Core.Debriefs;
 
 /// <summary>
 /// Brings an application's stored interviews in line with the organizer's calendar (moved, cancelled, answered
-/// by people in Outlook) and then its debrief in line with the interviews. Reading the calendar again for every
-/// trigger makes duplicate and out-of-order notifications harmless: the outcome depends on the calendar's
-/// state, not on the notification.
+/// by people in Outlook), keeps each candidate's own invite in step with its interview, and then the debrief in
+/// line with the interviews. Reading the calendar again for every trigger makes duplicate and out-of-order
+/// notifications harmless: the outcome depends on the calendar's state, not on the notification.
 /// </summary>
 public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker calendar, DebriefScheduler debriefs, SchedulingOptions scheduling)
 {
@@ -17,13 +17,29 @@ public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker ca
         {
             if (interview.Status != InterviewStatus.Scheduled) continue;
             var current = await calendar.FindAsync(scheduling.OrganizerMailbox, interview.EventId, cancellationToken);
+            var invite = interview.CandidateEventId is { } inviteId ? await calendar.FindAsync(scheduling.OrganizerMailbox, inviteId, cancellationToken) : null;
             if (current is null || current.IsCancelled)
             {
+                if (invite is { IsCancelled: false })
+                {
+                    await calendar.CancelAsync(scheduling.OrganizerMailbox, invite.EventId, "This interview was cancelled. We will be in touch about what comes next.", cancellationToken);
+                }
+
                 changed.Add(interview with { Status = InterviewStatus.Cancelled });
+                continue;
             }
-            else if (current.Time != interview.Time || !SameResponses(current.Responses, interview.Responses))
+
+            if (invite is { IsCancelled: false } && invite.Time != current.Time)
             {
-                changed.Add(interview with { Time = current.Time, Responses = current.Responses });
+                // The interviewers' meeting moved: the candidate's invite follows (time only; its body keeps the link).
+                await calendar.UpdateAsync(scheduling.OrganizerMailbox, invite.EventId, new CalendarEventDraft(string.Empty, string.Empty, current.Time, [.. invite.Responses.Select(r => new EventAttendee(r.Email))], string.Empty), cancellationToken);
+            }
+
+            // The interviewers answer on their meeting, the candidate on their own invite.
+            var responses = invite is null ? current.Responses : [.. current.Responses, .. invite.Responses];
+            if (current.Time != interview.Time || !SameResponses(responses, interview.Responses))
+            {
+                changed.Add(interview with { Time = current.Time, Responses = responses });
             }
         }
 

@@ -30,7 +30,14 @@ public interface ICalendarBooker
 /// <param name="Time">When (UTC).</param>
 /// <param name="Attendees">Who is invited.</param>
 /// <param name="TransactionId">Deterministic per intended event, so a retried create makes no second event.</param>
-public sealed record CalendarEventDraft(string Subject, string HtmlBody, TimeRange Time, IReadOnlyList<EventAttendee> Attendees, string TransactionId);
+public sealed record CalendarEventDraft(string Subject, string HtmlBody, TimeRange Time, IReadOnlyList<EventAttendee> Attendees, string TransactionId)
+{
+    /// <summary>
+    /// True (the default) makes the event a Teams meeting of its own; false makes a plain invite, such as the
+    /// candidate's, whose body carries the join link of the interviewers' meeting.
+    /// </summary>
+    public bool OnlineMeeting { get; init; } = true;
+}
 
 /// <summary>An invited person.</summary>
 public sealed record EventAttendee(string Email, string? Name = null, bool Optional = false);

@@ -7,8 +7,9 @@ using InterviewScheduler.Core.Debriefs;
 namespace InterviewScheduler.Core.Interviews;
 
 /// <summary>
-/// Books a panel or loop for an application: one Teams meeting per session in the organizer mailbox, with
-/// the interviewers and the candidate as attendees.
+/// Books a panel or loop for an application: one Teams meeting per session in the organizer mailbox with the
+/// interviewers and the interview guide, and the candidate's own invite at the same time with the same join link
+/// and a candidate-facing body, so the candidate never sees the guide or the interviewers' addresses.
 /// </summary>
 /// <remarks>
 /// One booking per application at a time: the booking claims the application (an ETag-guarded write) and a
@@ -24,6 +25,7 @@ public sealed class InterviewBooking(
     ICalendarBooker calendar,
     InterviewPlanner planner,
     InterviewGuide guide,
+    CandidateInvite candidateInvite,
     IEventIndex eventIndex,
     SchedulingOptions options,
     TimeProvider time)
@@ -112,19 +114,29 @@ public sealed class InterviewBooking(
             .Where(i => session.Attendees.Contains(i.Email, StringComparer.OrdinalIgnoreCase) || i.Optional)
             .Select(i => new EventAttendee(i.Email, null, i.Optional))
             .ToList();
-        var draft = new CalendarEventDraft(
-            subject,
-            guide.Render(application, sessionRequest),
-            session.Time,
-            [.. attendees, new EventAttendee(application.Candidate.Email, application.Candidate.Name)],
-            TransactionId(bookingId, index));
+        var draft = new CalendarEventDraft(subject, guide.Render(application, sessionRequest), session.Time, attendees, TransactionId(bookingId, index));
         var created = await calendar.CreateAsync(options.OrganizerMailbox, draft, cancellationToken);
         await eventIndex.AddAsync(created.EventId, application.Id, cancellationToken);
-        return new Interview(Hash($"{bookingId}|{index}")[..32], application.Id, bookingId, index, sessionRequest.Title, created.Time, attendees, created.EventId, created.JoinUrl, InterviewStatus.Scheduled);
+
+        var invite = new CalendarEventDraft(
+            candidateInvite.Subject(application, sessionRequest, request.Sessions.Count),
+            candidateInvite.Render(application, sessionRequest, created.JoinUrl),
+            created.Time,
+            [new EventAttendee(application.Candidate.Email, application.Candidate.Name)],
+            CandidateTransactionId(bookingId, index)) { OnlineMeeting = false };
+        var candidateEvent = await calendar.CreateAsync(options.OrganizerMailbox, invite, cancellationToken);
+        await eventIndex.AddAsync(candidateEvent.EventId, application.Id, cancellationToken);
+        return new Interview(Hash($"{bookingId}|{index}")[..32], application.Id, bookingId, index, sessionRequest.Title, created.Time, attendees, created.EventId, created.JoinUrl, InterviewStatus.Scheduled)
+        {
+            CandidateEventId = candidateEvent.EventId,
+        };
     }
 
     /// <summary>Graph's transactionId for a booking's session: the same booking always gets the same events.</summary>
     public static string TransactionId(string bookingId, int sessionIndex) => $"interview-{bookingId}-{sessionIndex}";
+
+    /// <summary>Graph's transactionId for the candidate's invite to a booking's session.</summary>
+    public static string CandidateTransactionId(string bookingId, int sessionIndex) => $"candidate-{bookingId}-{sessionIndex}";
 
     private async Task<JobApplication?> ClaimAsync(JobApplication application, string bookingId, CancellationToken cancellationToken)
     {

@@ -65,6 +65,7 @@ public static class InterviewSchedulerServices
         services.AddSingleton<ICalendarBooker, GraphCalendarBooker>();
         services.AddSingleton<InterviewPlanner>();
         services.AddSingleton<InterviewGuide>();
+        services.AddSingleton<CandidateInvite>();
         services.AddSingleton<InterviewBooking>();
 
         // Debriefs: placed after the last interview and kept there as the calendar changes.

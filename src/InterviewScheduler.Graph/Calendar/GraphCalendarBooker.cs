@@ -27,8 +27,9 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.TransactionId, nameof(draft));
         var meeting = Meeting(draft);
         meeting.TransactionId = draft.TransactionId;
-        meeting.IsOnlineMeeting = true;
-        meeting.OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness;
+        meeting.IsOnlineMeeting = draft.OnlineMeeting;
+        if (draft.OnlineMeeting) meeting.OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness;
+        else meeting.Location = new Location { DisplayName = "Microsoft Teams (the link is in the invitation)" };
         // A proposed new time would bypass the panel search; the recruiter reschedules instead.
         meeting.AllowNewTimeProposals = false;
         meeting.ResponseRequested = true;

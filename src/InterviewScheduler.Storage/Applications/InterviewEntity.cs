@@ -27,6 +27,7 @@ internal static class InterviewEntity
         ["JoinUrl"] = interview.JoinUrl,
         ["Status"] = interview.Status.ToString(),
         ["Responses"] = JsonSerializer.Serialize(interview.Responses, Json),
+        ["CandidateEventId"] = interview.CandidateEventId,
     };
 
     public static Interview To(TableEntity entity) => new(
@@ -42,5 +43,6 @@ internal static class InterviewEntity
         Enum.Parse<InterviewStatus>(entity.GetString("Status")))
     {
         Responses = entity.GetString("Responses") is { } responses ? JsonSerializer.Deserialize<List<AttendeeResponse>>(responses, Json) ?? [] : [],
+        CandidateEventId = entity.GetString("CandidateEventId"),
     };
 }

@@ -49,7 +49,8 @@ public sealed class BookingMeasurements(ITestOutputHelper output)
 
         // Options, re-check and the debrief's placement each read the panel and the recruiter (a batch holds 400).
         Assert.Equal(3 * (int)Math.Ceiling((people + 1) / 400.0), reads);
-        Assert.Equal(sessions.Length + 1, events);
+        // Each session is the interviewers' meeting and the candidate's own invite; then the debrief.
+        Assert.Equal((2 * sessions.Length) + 1, events);
         Assert.Equal(reads + events, calls.Count);
         Assert.NotNull(answer.Debrief);
     }

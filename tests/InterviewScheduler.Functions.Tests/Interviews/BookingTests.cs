@@ -9,6 +9,7 @@ using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Sandbox.Users;
 using InterviewScheduler.Testing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using TimeZoneConverter;
 
 namespace InterviewScheduler.Functions.Tests.Interviews;
@@ -52,7 +53,7 @@ public sealed class BookingTests
         Assert.Equal("Interview: Ada Lovelace — Senior Software Engineer", organizerEvent.Subject);
         Assert.True(organizerEvent.IsOnlineMeeting);
         Assert.Equal("teamsForBusiness", organizerEvent.OnlineMeetingProvider);
-        Assert.Contains(organizerEvent.Attendees, a => a.Address == "ada@example.org" && a.Type == "required");
+        Assert.DoesNotContain(organizerEvent.Attendees, a => a.Address == "ada@example.org");
         Assert.Contains("The candidate&#x27;s experience, probed with follow-up questions (20 min)", organizerEvent.BodyContent, StringComparison.Ordinal);
 
         var view = await IntakeTests.GetAsync(app, applicationId);
@@ -60,6 +61,58 @@ public sealed class BookingTests
         Assert.Equal(interview.EventId, Assert.Single(view.Interviews).EventId);
         Assert.NotNull(view.Timeline.BookingRequestedAt);
         Assert.True(view.Timeline.BookedAt >= view.Timeline.BookingRequestedAt);
+    }
+
+    [Fact]
+    public async Task The_candidate_gets_an_invite_of_their_own_with_the_join_link_and_no_guide_or_interviewer_addresses()
+    {
+        await using var app = await TestApp.StartAsync();
+        var applicationId = await ApplyAsync(app);
+
+        var answer = Assert.IsType<BookingAnswer>(((ObjectResult)await BookAsync(app, applicationId, Panel(London, Berlin, NewYork))).Value);
+
+        var interview = Assert.Single(answer.Interviews);
+        var invite = Assert.Single(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => e.Attendees.Any(a => a.Address == "ada@example.org"));
+        Assert.Equal("ada@example.org", Assert.Single(invite.Attendees).Address);
+        Assert.Equal(interview.Start, invite.Start);
+        Assert.Equal(interview.End, invite.End);
+        Assert.Equal("Interview with Contoso: Senior Software Engineer", invite.Subject);
+        // The same Teams meeting: the interviewers' join link, in the candidate's own words.
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(interview.JoinUrl!), invite.BodyContent, StringComparison.Ordinal);
+        Assert.Contains("Hi Ada,", invite.BodyContent, StringComparison.Ordinal);
+        Assert.Contains("time for your questions", invite.BodyContent, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Interview guide", "follow-up questions", "compensation", "notes before the debrief", "/api/applications/", London, Berlin, NewYork, "lead.engineer", "@contoso.com" })
+        {
+            Assert.DoesNotContain(secret, invite.BodyContent, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.False(invite.IsOnlineMeeting); // not a second meeting: the link is the interviewers' meeting's
+    }
+
+    [Fact]
+    public async Task A_moved_or_cancelled_interview_takes_the_candidates_invite_with_it_and_a_decline_is_recorded()
+    {
+        await using var app = await TestApp.StartAsync();
+        var applicationId = await ApplyAsync(app);
+        var answer = Assert.IsType<BookingAnswer>(((ObjectResult)await BookAsync(app, applicationId, Panel(London, Berlin))).Value);
+        var interview = Assert.Single(answer.Interviews);
+        var invite = Assert.Single(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => e.Attendees.Any(a => a.Address == "ada@example.org"));
+        var sync = app.Services.GetRequiredService<Core.Debriefs.InterviewSync>();
+
+        app.Sandbox.Tenant.MoveEvent(SandboxCompany.OrganizerMailbox, interview.EventId, interview.Start.AddDays(1), interview.End.AddDays(1));
+        await sync.RefreshAsync(applicationId, CancellationToken.None);
+        Assert.Equal(interview.Start.AddDays(1), app.Sandbox.Tenant.FindEvent(SandboxCompany.OrganizerMailbox, invite.Id)!.Start);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(interview.JoinUrl!), app.Sandbox.Tenant.FindEvent(SandboxCompany.OrganizerMailbox, invite.Id)!.BodyContent, StringComparison.Ordinal);
+
+        app.Sandbox.Tenant.RespondToEvent("ada@example.org", invite.ICalUId, AttendeeResponse.Declined);
+        await sync.RefreshAsync(applicationId, CancellationToken.None);
+        var view = await IntakeTests.GetAsync(app, applicationId);
+        Assert.Contains(view.Interviews.Single().Responses, r => r.Email == "ada@example.org" && r.Response == "declined");
+
+        app.Sandbox.Tenant.CancelEvent(SandboxCompany.OrganizerMailbox, interview.EventId);
+        await sync.RefreshAsync(applicationId, CancellationToken.None);
+        Assert.Null(app.Sandbox.Tenant.FindEvent(SandboxCompany.OrganizerMailbox, invite.Id)); // the organizer's copy of a cancelled meeting goes away
+        Assert.Equal("cancelled", (await IntakeTests.GetAsync(app, applicationId)).Interviews.Single().Status);
     }
 
     [Fact]
