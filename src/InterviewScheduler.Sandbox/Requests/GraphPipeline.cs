@@ -31,7 +31,9 @@ internal static partial class GraphPipeline
                 http.Response.Clear();
                 http.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 http.Response.ContentType = GraphResults.JsonContentType;
-                await http.Response.WriteAsync(GraphResults.ErrorBody("generalException", $"{e.GetType().Name}: {e.Message}").ToJsonString());
+                // The innermost frame names where the sandbox failed, for whoever reads a test's failure message.
+                var at = e.StackTrace?.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+                await http.Response.WriteAsync(GraphResults.ErrorBody("generalException", $"{e.GetType().Name}: {e.Message} ({at})").ToJsonString());
             }
         });
 
