@@ -24,6 +24,10 @@ public static class FunctionRequests
 
     public static HttpRequest Get() => new DefaultHttpContext { Request = { Method = "GET" } }.Request;
 
+    /// <summary>A GET of <paramref name="path"/> with an optional query string such as <c>?deep=true</c>.</summary>
+    public static HttpRequest Get(string path, string? query = null) =>
+        new DefaultHttpContext { Request = { Method = "GET", Path = path, QueryString = new QueryString(query) } }.Request;
+
     /// <summary>The status code an action result answers with.</summary>
     public static int StatusOf(IActionResult result) => result switch
     {

@@ -20,6 +20,12 @@ public interface ICalendarBooker
     /// <summary>Cancels an event, telling attendees why; an event already cancelled or gone is left as it is.</summary>
     Task CancelAsync(string organizerMailbox, string eventId, string comment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The online meeting providers the mailbox's calendar allows (<c>allowedOnlineMeetingProviders</c>, such as
+    /// <c>teamsForBusiness</c>); an empty list means its events cannot be Teams meetings.
+    /// </summary>
+    Task<IReadOnlyList<string>> OnlineMeetingProvidersAsync(string mailbox, CancellationToken cancellationToken);
+
     /// <summary>The event as it is now (it may have been moved or cancelled in Outlook); null when it is gone.</summary>
     Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken);
 }

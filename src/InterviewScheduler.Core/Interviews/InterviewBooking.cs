@@ -73,7 +73,20 @@ public sealed class InterviewBooking(
         var created = new List<Interview>();
         for (var i = 0; i < request.Sessions.Count; i++)
         {
-            created.Add(await CreateEventAsync(claimed, request, option.Sessions[i], i, bookingId, cancellationToken));
+            var interview = await CreateEventAsync(claimed, request, option.Sessions[i], i, bookingId, cancellationToken);
+            created.Add(interview);
+            if (interview.JoinUrl is null && options.OnlineMeeting == OnlineMeetingPolicy.Required)
+            {
+                // The organizer's calendar made a plain event (no Teams): undo what this booking made, and say why.
+                foreach (var made in created)
+                {
+                    await calendar.CancelAsync(options.OrganizerMailbox, made.EventId, "This interview could not be set up as a Teams meeting and is withdrawn.", cancellationToken);
+                    if (made.CandidateEventId is { } invite) await calendar.CancelAsync(options.OrganizerMailbox, invite, "This interview could not be set up as a Teams meeting and is withdrawn. We will send a new invitation.", cancellationToken);
+                }
+
+                await ReleaseAsync(claimed, cancellationToken);
+                return BookingResult.Of(BookingOutcome.NoOnlineMeeting);
+            }
         }
 
         await RecordAsync(claimed, created, cancellationToken);
@@ -237,6 +250,9 @@ public enum BookingOutcome
 
     /// <summary>No such application.</summary>
     UnknownApplication,
+
+    /// <summary>The organizer's calendar cannot make Teams meetings; nothing was kept.</summary>
+    NoOnlineMeeting,
 }
 
 /// <summary>A booking's outcome with what goes with it.</summary>

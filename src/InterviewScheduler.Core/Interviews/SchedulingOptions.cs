@@ -19,4 +19,7 @@ public sealed class SchedulingOptions
 
     /// <summary>A folder with <c>interview-guide.html.liquid</c> replacing the built-in guide; empty for the built-in one.</summary>
     public string? TemplateDirectory { get; set; }
+
+    /// <summary>Whether every interview must come back with a Teams join link (default <see cref="OnlineMeetingPolicy.Required"/>).</summary>
+    public OnlineMeetingPolicy OnlineMeeting { get; set; } = OnlineMeetingPolicy.Required;
 }

@@ -48,6 +48,11 @@ public sealed partial class BookInterviewsFunction(InterviewBooking booking, Deb
                 return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
             case BookingOutcome.UnknownInterviewers:
                 return Problems.Validation(result.Errors, "Some interviewers are unknown.");
+            case BookingOutcome.NoOnlineMeeting:
+                return Problems.Status(
+                    StatusCodes.Status502BadGateway,
+                    "The interview could not be a Teams meeting.",
+                    "The organizer mailbox's calendar does not allow Teams meetings (allowedOnlineMeetingProviders lacks teamsForBusiness), so nothing was booked. Enable Teams for that mailbox, or set Scheduling:OnlineMeeting=Optional.");
             case BookingOutcome.Busy:
                 return Problems.Status(StatusCodes.Status409Conflict, "Another booking for this application is under way.", "Try again in a moment.");
             default:

@@ -75,6 +75,15 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
         }
     }
 
+    public async Task<IReadOnlyList<string>> OnlineMeetingProvidersAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mailbox);
+        var calendar = await Send("reading the calendar", mailbox,
+            () => graph.Users[mailbox].Calendar.GetAsync(r => r.QueryParameters.Select = ["allowedOnlineMeetingProviders", "defaultOnlineMeetingProvider"], cancellationToken));
+        // Graph's names (teamsForBusiness, ...), as the SDK's enum spells them with a small first letter.
+        return [.. (calendar?.AllowedOnlineMeetingProviders ?? []).OfType<OnlineMeetingProviderType>().Select(p => char.ToLowerInvariant(p.ToString()[0]) + p.ToString()[1..])];
+    }
+
     public async Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);

@@ -17,8 +17,9 @@ namespace InterviewScheduler.Graph.Subscriptions;
 /// <remarks>
 /// The window belongs to the round that started without a token; while a token is used Graph keeps that window and
 /// <c>window</c> is ignored, so a caller that wants a new window passes a null token. When Graph has lost the sync
-/// state (410 Gone, as after a long pause) the feed starts a new round over <c>window</c> and reports every event in it
-/// as changed. An id seen several times in one round counts once, as its last appearance says (changed or removed).
+/// state (410 Gone, or any 4xx with <c>syncStateNotFound</c>, <c>syncStateInvalid</c> or <c>resyncRequired</c>: the
+/// delta-query overview's "Token duration" promises only "a 40X-series error") the feed starts a new round over
+/// <c>window</c> and reports every event in it as changed. An id seen several times in one round counts once, as its last appearance says (changed or removed).
 /// </remarks>
 public sealed class GraphCalendarChangeFeed(GraphServiceClient graph) : ICalendarChangeFeed
 {
@@ -39,16 +40,22 @@ public sealed class GraphCalendarChangeFeed(GraphServiceClient graph) : ICalenda
         {
             return await ReadRoundAsync(organizerMailbox, window, deltaToken, cancellationToken);
         }
-        catch (ODataError error) when (deltaToken is not null && error.ResponseStatusCode == 410)
+        catch (ODataError error) when (deltaToken is not null && IsLostSyncState(error))
         {
             // Graph no longer has the state behind the token: start over, everything in the window counts as changed.
             return await ReadChangesAsync(organizerMailbox, window, deltaToken: null, cancellationToken);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 410)
+        catch (ODataError error) when (IsLostSyncState(error))
         {
             throw GraphCalendarMapping.Refused("reading calendar changes", organizerMailbox, error);
         }
     }
+
+    /// <summary>Graph's ways of saying a delta token can no longer be used: start a new round.</summary>
+    private static bool IsLostSyncState(ODataError error) =>
+        error.ResponseStatusCode == 410
+        || (error.ResponseStatusCode is >= 400 and < 500 && error.Error?.Code is { } code
+            && (code.Equals("syncStateNotFound", StringComparison.OrdinalIgnoreCase) || code.Equals("syncStateInvalid", StringComparison.OrdinalIgnoreCase) || code.Equals("resyncRequired", StringComparison.OrdinalIgnoreCase)));
 
     private async Task<CalendarDelta> ReadRoundAsync(string organizerMailbox, TimeRange window, string? deltaToken, CancellationToken cancellationToken)
     {
@@ -101,7 +108,7 @@ public sealed class GraphCalendarChangeFeed(GraphServiceClient graph) : ICalenda
         {
             return await call();
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 410)
+        catch (ODataError error) when (IsLostSyncState(error))
         {
             throw;
         }

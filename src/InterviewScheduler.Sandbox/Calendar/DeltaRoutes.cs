@@ -36,7 +36,7 @@ internal static partial class DeltaRoutes
             page = tenant.ContinueCalendarDelta(user.Address, deltaToken, skipToken, pageSize);
             if (page is null)
             {
-                return GraphResults.Error(StatusCodes.Status410Gone, "SyncStateNotFound", "The sync state generation is not found. Start a new sync without a token (resyncRequired).");
+                return GraphResults.Error(tenant.ExpiredDeltaTokenStatus, tenant.ExpiredDeltaTokenCode, "The sync state generation is not found. Start a new sync without a token (resyncRequired).");
             }
         }
         else

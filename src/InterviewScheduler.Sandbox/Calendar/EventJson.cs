@@ -75,6 +75,9 @@ internal static partial class EventJson
         };
     }
 
+    /// <summary>The most attendees one event may have.</summary>
+    public const int MaxAttendees = 500;
+
     /// <summary>Reads an event body from a create (POST) or update (PATCH) request; returns an error message when a field is invalid.</summary>
     public static (EventDraft Draft, string? Error) Read(JsonObject body)
     {
@@ -125,6 +128,8 @@ internal static partial class EventJson
                 invited.Add(new InvitedAttendee(address, attendee.Node("emailAddress").Str("name"), attendee.Str("type") ?? "required"));
             }
 
+            // Exchange refuses a meeting with more than 500 attendees (microsoft-graph-docs issue 5395: "the 500 limit is current").
+            if (invited.Count > MaxAttendees) return (draft, $"A meeting can have at most {MaxAttendees} attendees; this one has {invited.Count}.");
             draft = draft with { Attendees = invited };
         }
 

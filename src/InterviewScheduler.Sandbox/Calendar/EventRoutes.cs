@@ -25,6 +25,7 @@ internal static class EventRoutes
             users.MapPost(prefix + "/{eventId}/tentativelyAccept", (HttpContext http, string userId, string eventId) => Respond(http, tenant, userId, eventId, AttendeeResponse.TentativelyAccepted));
         }
 
+        users.MapGet("/{userId}/calendar", (HttpContext http, string userId) => Calendar(http, tenant, userId));
         users.MapGet("/{userId}/calendarView", (HttpContext http, string userId) => CalendarView(http, tenant, userId));
         users.MapGet("/{userId}/calendar/calendarView", (HttpContext http, string userId) => CalendarView(http, tenant, userId));
     }
@@ -60,6 +61,25 @@ internal static class EventRoutes
 
         if (http.Request.Query["$orderby"].ToString().Contains("desc", StringComparison.OrdinalIgnoreCase)) events = events.Reverse();
         return Page(http, user, [.. events]);
+    }
+
+    /// <summary>The default calendar, with the online meeting providers it allows (concepts/outlook-calendar-online-meetings.md).</summary>
+    private static IResult Calendar(HttpContext http, SandboxTenant tenant, string userId)
+    {
+        if (tenant.FindUser(userId) is not { } user) return GraphResults.UnknownMailbox(userId);
+        var providers = tenant.OnlineMeetingProvidersOf(user.Address);
+        return GraphResults.Json(new JsonObject
+        {
+            ["@odata.context"] = GraphResults.Context(http, $"users('{user.Address}')/calendar/$entity"),
+            ["id"] = "AAMkAGI2calendar" + user.Id.ToString("N"),
+            ["name"] = "Calendar",
+            ["canEdit"] = true,
+            ["canShare"] = true,
+            ["isDefaultCalendar"] = true,
+            ["owner"] = new JsonObject { ["name"] = user.DisplayName, ["address"] = user.Address },
+            ["allowedOnlineMeetingProviders"] = new JsonArray([.. providers.Select(p => (JsonNode)JsonValue.Create(p)!)]),
+            ["defaultOnlineMeetingProvider"] = providers.Count > 0 ? providers[0] : "unknown",
+        });
     }
 
     private static IResult CalendarView(HttpContext http, SandboxTenant tenant, string userId)

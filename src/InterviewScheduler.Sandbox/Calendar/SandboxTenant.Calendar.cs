@@ -7,6 +7,28 @@ public sealed partial class SandboxTenant
 {
     // Mailbox address -> event id -> event. Attendee copies live in the attendee's calendar.
     private readonly Dictionary<string, MailboxCalendar> _calendars = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IReadOnlyList<string>> _meetingProviders = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The online meeting providers a mailbox's calendar allows (its <c>allowedOnlineMeetingProviders</c>,
+    /// concepts/outlook-calendar-online-meetings.md); <c>teamsForBusiness</c> unless set otherwise.
+    /// </summary>
+    public IReadOnlyList<string> OnlineMeetingProvidersOf(string mailbox)
+    {
+        lock (_gate)
+        {
+            return _meetingProviders.TryGetValue(mailbox, out var providers) ? providers : ["teamsForBusiness"];
+        }
+    }
+
+    /// <summary>Sets what a mailbox's calendar allows; none at all models a mailbox without Teams.</summary>
+    public void SetOnlineMeetingProviders(string mailbox, params string[] providers)
+    {
+        lock (_gate)
+        {
+            _meetingProviders[mailbox] = [.. providers];
+        }
+    }
 
     /// <summary>The events in a mailbox's calendar ordered by start (cancelled attendee copies included); empty for an unknown mailbox.</summary>
     public IReadOnlyList<SandboxEvent> EventsOf(string mailbox)
@@ -352,6 +374,13 @@ public sealed partial class SandboxTenant
     {
         if (!isOnline) return item with { IsOnlineMeeting = false, OnlineMeetingProvider = "unknown", JoinUrl = null };
         var chosen = string.IsNullOrEmpty(provider) || provider == "unknown" ? "teamsForBusiness" : provider;
+        var allowed = _meetingProviders.TryGetValue(item.Organizer.Address, out var providers) ? providers : ["teamsForBusiness"];
+        if (!allowed.Contains(chosen, StringComparer.OrdinalIgnoreCase))
+        {
+            // A calendar that does not allow the provider makes a plain event: no meeting, no join link.
+            return item with { IsOnlineMeeting = false, OnlineMeetingProvider = "unknown", JoinUrl = null };
+        }
+
         var joinUrl = chosen == "teamsForBusiness" ? item.JoinUrl ?? TeamsJoinUrlLocked(item.Organizer.Address) : null;
         var body = joinUrl is null || item.BodyContent.Contains(joinUrl, StringComparison.Ordinal) ? item.BodyContent : item.BodyContent + MeetingBlob(joinUrl, item.BodyContentType);
         return item with { IsOnlineMeeting = true, OnlineMeetingProvider = chosen, JoinUrl = joinUrl, BodyContent = body };

@@ -10,6 +10,16 @@ public sealed partial class SandboxTenant
     private readonly Dictionary<string, DeltaRound> _skipTokens = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// The status a lost or expired delta or skip token is answered with. Graph's delta-query overview ("Token
+    /// duration") promises only "a 40X-series error" with a code such as <c>syncStateNotFound</c> or
+    /// <c>resyncRequired</c>; the default is 410 with <c>SyncStateNotFound</c>, and tests try the others.
+    /// </summary>
+    public int ExpiredDeltaTokenStatus { get; set; } = 410;
+
+    /// <summary>The error code that goes with <see cref="ExpiredDeltaTokenStatus"/>.</summary>
+    public string ExpiredDeltaTokenCode { get; set; } = "SyncStateNotFound";
+
+    /// <summary>
     /// Starts a calendarView delta round over [<paramref name="start"/>, <paramref name="end"/>): the first page of
     /// every event in that window of the mailbox's calendar (cancelled attendee copies included).
     /// </summary>

@@ -116,6 +116,35 @@ public sealed class BookingTests
     }
 
     [Fact]
+    public async Task An_organizer_without_teams_gets_a_clear_502_and_keeps_no_event()
+    {
+        await using var app = await TestApp.StartAsync(tenant: t => t.SetOnlineMeetingProviders(SandboxCompany.OrganizerMailbox));
+        var applicationId = await ApplyAsync(app);
+
+        var result = await BookAsync(app, applicationId, Panel(London, Berlin));
+
+        Assert.Equal(502, FunctionRequests.StatusOf(result));
+        var problem = Assert.IsType<ProblemDetails>(((ObjectResult)result).Value);
+        Assert.Contains("teamsForBusiness", problem.Detail, StringComparison.Ordinal);
+        Assert.Empty(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox));
+        Assert.Empty((await IntakeTests.GetAsync(app, applicationId)).Interviews);
+    }
+
+    [Fact]
+    public async Task With_online_meetings_optional_an_organizer_without_teams_still_books()
+    {
+        await using var app = await TestApp.StartAsync(
+            new Dictionary<string, string?> { ["Scheduling:OnlineMeeting"] = "Optional" },
+            tenant: t => t.SetOnlineMeetingProviders(SandboxCompany.OrganizerMailbox));
+        var applicationId = await ApplyAsync(app);
+
+        var result = await BookAsync(app, applicationId, Panel(London, Berlin));
+
+        Assert.Equal(201, FunctionRequests.StatusOf(result));
+        Assert.Null(Assert.Single(Assert.IsType<BookingAnswer>(((ObjectResult)result).Value).Interviews).JoinUrl);
+    }
+
+    [Fact]
     public async Task Options_rank_times_and_book_nothing()
     {
         await using var app = await TestApp.StartAsync();

@@ -81,9 +81,15 @@ public sealed class CalendarChangeFeedTests : IAsyncLifetime
         Assert.Equal(new[] { interviews[0].Id, interviews[1].Id }.Order(StringComparer.Ordinal), second.RemovedEventIds.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task A_token_whose_sync_state_Graph_lost_starts_over_with_everything_in_the_window()
+    [Theory]
+    [InlineData(410, "SyncStateNotFound")]
+    [InlineData(400, "resyncRequired")]
+    [InlineData(404, "syncStateNotFound")]
+    [InlineData(400, "syncStateInvalid")]
+    public async Task A_token_whose_sync_state_Graph_lost_starts_over_with_everything_in_the_window(int status, string code)
     {
+        _tenant.Tenant.ExpiredDeltaTokenStatus = status;
+        _tenant.Tenant.ExpiredDeltaTokenCode = code;
         var interviews = Enumerable.Range(0, 3).Select(day => Interview(day, 10)).ToList();
         var lost = $"{_tenant.Server.GraphBaseUrl}/users/{Organizer}/calendarView/delta?$deltatoken=lost-in-a-failover";
 

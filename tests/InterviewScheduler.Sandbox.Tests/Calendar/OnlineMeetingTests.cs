@@ -40,4 +40,38 @@ public sealed class OnlineMeetingTests
         Assert.False(rewritten!.IsOnlineMeeting);
         Assert.Null(rewritten.OnlineMeeting);
     }
+
+    [Fact]
+    public async Task A_calendar_without_teams_says_so_and_makes_plain_events()
+    {
+        await using var server = await Graph.EmptyTenantAsync();
+        server.Tenant.AddUser("interviews@contoso.com", "Contoso Interviews", "UTC");
+        var client = Graph.For(server);
+        var teams = await client.Users["interviews@contoso.com"].Calendar.GetAsync();
+        server.Tenant.SetOnlineMeetingProviders("interviews@contoso.com");
+
+        var none = await client.Users["interviews@contoso.com"].Calendar.GetAsync();
+        var created = await client.Users["interviews@contoso.com"].Events.PostAsync(Graph.Meeting("Interview", new DateTime(2026, 11, 16, 10, 0, 0), TimeSpan.FromMinutes(45)));
+
+        Assert.Equal([OnlineMeetingProviderType.TeamsForBusiness], teams!.AllowedOnlineMeetingProviders!.Select(p => p!.Value));
+        Assert.Empty(none!.AllowedOnlineMeetingProviders!);
+        Assert.False(created!.IsOnlineMeeting);
+        Assert.Null(created.OnlineMeeting);
+    }
+
+    [Fact]
+    public async Task A_meeting_of_more_than_500_attendees_is_refused()
+    {
+        await using var server = await Graph.EmptyTenantAsync();
+        server.Tenant.AddUser("interviews@contoso.com", "Contoso Interviews", "UTC");
+        var client = Graph.For(server);
+        var crowd = Enumerable.Range(0, 501).Select(i => $"p{i}@example.org").ToArray();
+
+        var refused = await Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() =>
+            client.Users["interviews@contoso.com"].Events.PostAsync(Graph.Meeting("All hands", new DateTime(2026, 11, 16, 10, 0, 0), TimeSpan.FromMinutes(45), crowd)));
+        var accepted = await client.Users["interviews@contoso.com"].Events.PostAsync(Graph.Meeting("Big panel", new DateTime(2026, 11, 16, 12, 0, 0), TimeSpan.FromMinutes(45), crowd[..500]));
+
+        Assert.Equal(400, refused.ResponseStatusCode);
+        Assert.Equal(500, accepted!.Attendees!.Count);
+    }
 }
