@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using InterviewScheduler.DevHost.Catalog;
+using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 
@@ -29,7 +30,20 @@ public static class HttpTriggerEndpoints
 
     private static async Task InvokeAsync(HttpContext context, HttpFunction function)
     {
-        var result = await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, p => Bind(context, function, p));
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(context.RequestServices, function.Method, p => Bind(context, function, p));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // The same edge as the worker's ProblemsMiddleware: problem+json, never a bare 500.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpTriggerEndpoints).FullName!)
+                .LogError(exception, "Function {Function} failed with {ExceptionType}; answered with problem+json", function.Name, FailureProblems.Unwrap(exception).GetType().Name);
+            await FailureProblems.WriteAsync(context, exception);
+            return;
+        }
+
         switch (result)
         {
             case IActionResult action:
