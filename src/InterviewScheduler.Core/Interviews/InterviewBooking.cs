@@ -93,20 +93,18 @@ public sealed class InterviewBooking(
         return BookingResult.Done(BookingOutcome.Booked, created);
     }
 
-    /// <summary>Picks the time: the request's start if still free, else the best option; both re-read just before.</summary>
+    /// <summary>
+    /// Picks the time: the best option of a read made now, or the request's start after a re-check (the client saw
+    /// that time earlier, so free/busy is read again for it; the best option needs no second read).
+    /// </summary>
     private async Task<(SlotOption? Option, BookingResult? Result)> ChooseAsync(JobApplication application, PanelRequest request, CancellationToken cancellationToken)
     {
-        DateTimeOffset start;
-        if (request.Start is { } asked)
-        {
-            start = asked;
-        }
-        else
+        if (request.Start is not { } start)
         {
             var plan = await planner.FindOptionsAsync(application, request, request.Window, cancellationToken);
             if (plan.UnknownInterviewers.Count > 0) return (null, BookingResult.Unknown(plan.UnknownInterviewers));
             if (plan.Options.Count == 0) return (null, BookingResult.Taken([]));
-            start = plan.Options[0].Sessions[0].Time.Start;
+            return (plan.Options[0], null);
         }
 
         // The re-check: free/busy for the chosen time only, read now.
