@@ -27,30 +27,60 @@ public sealed class CalendarWatch(
     public static readonly TimeSpan ReconcileBehind = TimeSpan.FromDays(1);
     public static readonly TimeSpan ReconcileAhead = TimeSpan.FromDays(62);
 
-    /// <summary>Creates the subscription, or renews it when it expires within <see cref="RenewBefore"/>; <paramref name="force"/> renews regardless.</summary>
+    /// <summary>
+    /// Creates the subscription, or renews it when it expires within <see cref="RenewBefore"/>; <paramref name="force"/>
+    /// renews regardless. A subscription made with another clientState (the secret changed) is replaced: Graph would
+    /// keep sending the old secret, and every notification would be ignored.
+    /// </summary>
     /// <returns>The live subscription, or null when no public notification URL is configured.</returns>
     public async Task<CalendarSubscription?> EnsureSubscriptionAsync(bool force, CancellationToken cancellationToken)
     {
-        if (notifications.PublicUri is not { } publicUri) return null;
+        if (notifications.PublicUri is null) return null;
         var mailbox = scheduling.OrganizerMailbox;
         var now = time.GetUtcNow();
         var current = await state.FindSubscriptionAsync(mailbox, cancellationToken);
+        if (current is not null && current.ClientStateFingerprint != Fingerprint(notifications.ClientState))
+        {
+            return await ReplaceSubscriptionAsync(current.Id, cancellationToken);
+        }
+
         if (current is not null && !force && current.ExpiresAt - now > RenewBefore) return current;
 
         var renewed = current is null ? null : await subscriptions.RenewAsync(current.Id, now + SubscriptionLifetime, cancellationToken);
-        renewed ??= await subscriptions.CreateAsync(mailbox, publicUri, notifications.LifecycleUrl, notifications.ClientState, now + SubscriptionLifetime, cancellationToken);
+        if (renewed is null) return await ReplaceSubscriptionAsync(current?.Id, cancellationToken);
+        renewed = renewed with { ClientStateFingerprint = current!.ClientStateFingerprint };
         await state.SaveSubscriptionAsync(mailbox, renewed, cancellationToken);
         return renewed;
     }
 
-    /// <summary>Makes a new subscription, e.g. after Graph removed the old one.</summary>
-    public async Task<CalendarSubscription?> ReplaceSubscriptionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the subscription <paramref name="replacedId"/> (removed by Graph, expired, or made with an old secret)
+    /// with a new one, once however often it is asked: when the recorded subscription is no longer
+    /// <paramref name="replacedId"/>, someone replaced it already; when two instances race, the loser deletes its own.
+    /// </summary>
+    public async Task<CalendarSubscription?> ReplaceSubscriptionAsync(string? replacedId, CancellationToken cancellationToken)
     {
         if (notifications.PublicUri is not { } publicUri) return null;
-        var created = await subscriptions.CreateAsync(scheduling.OrganizerMailbox, publicUri, notifications.LifecycleUrl, notifications.ClientState, time.GetUtcNow() + SubscriptionLifetime, cancellationToken);
-        await state.SaveSubscriptionAsync(scheduling.OrganizerMailbox, created, cancellationToken);
+        var mailbox = scheduling.OrganizerMailbox;
+        var current = await state.FindSubscriptionAsync(mailbox, cancellationToken);
+        if (current?.Id != replacedId) return current;
+
+        var created = await subscriptions.CreateAsync(mailbox, publicUri, notifications.LifecycleUrl, notifications.ClientState, time.GetUtcNow() + SubscriptionLifetime, cancellationToken)
+            with { ClientStateFingerprint = Fingerprint(notifications.ClientState) };
+        if (!await state.TryReplaceSubscriptionAsync(mailbox, replacedId, created, cancellationToken))
+        {
+            await subscriptions.DeleteAsync(created.Id, cancellationToken);
+            return await state.FindSubscriptionAsync(mailbox, cancellationToken);
+        }
+
+        // The old one, if Graph still has it, would keep notifying with the old secret: gone.
+        if (replacedId is not null) await subscriptions.DeleteAsync(replacedId, cancellationToken);
         return created;
     }
+
+    /// <summary>A fingerprint of the clientState to store beside the subscription; the secret itself is never stored.</summary>
+    public static string Fingerprint(string clientState) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("clientState|" + clientState)))[..16];
 
     /// <summary>Refreshes every application whose events changed since the last reconciliation.</summary>
     /// <returns>How many applications were refreshed.</returns>

@@ -17,6 +17,12 @@ public interface ICalendarWatchState
 
     Task SaveSubscriptionAsync(string mailbox, CalendarSubscription subscription, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records <paramref name="subscription"/> as the mailbox's only if the one recorded now has id
+    /// <paramref name="expectedId"/> (null: none): false when another instance replaced it first.
+    /// </summary>
+    Task<bool> TryReplaceSubscriptionAsync(string mailbox, string? expectedId, CalendarSubscription subscription, CancellationToken cancellationToken);
+
     Task<string?> FindDeltaTokenAsync(string mailbox, CancellationToken cancellationToken);
 
     Task SaveDeltaTokenAsync(string mailbox, string deltaToken, CancellationToken cancellationToken);

@@ -9,15 +9,29 @@ namespace InterviewScheduler.Functions.Notifications;
 
 /// <summary>
 /// One organizer event changed: re-read that application's interviews from the calendar and keep its debrief
-/// right after the last one. Events the service did not create are ignored.
+/// right after the last one. Events the service did not create are ignored. A lifecycle notification renews,
+/// replaces or reconciles the subscription's watch.
 /// </summary>
-public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewSync sync, ILogger<CalendarChangeFunction> logger)
+public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewSync sync, CalendarWatch watch, ILogger<CalendarChangeFunction> logger)
 {
     [Function(nameof(CalendarChangeFunction))]
     public async Task Run([QueueTrigger(StorageNames.CalendarChangesQueueName)] string message, CancellationToken cancellationToken)
     {
         var change = JsonSerializer.Deserialize<CalendarChangeMessage>(message, CalendarChangeMessage.Json)
             ?? throw new InvalidOperationException("A calendar-changes message without a body.");
+        switch (change.LifecycleEvent)
+        {
+            case "reauthorizationRequired":
+                await watch.EnsureSubscriptionAsync(force: true, cancellationToken);
+                return;
+            case "subscriptionRemoved":
+                await watch.ReplaceSubscriptionAsync(change.SubscriptionId, cancellationToken);
+                return;
+            case "missed":
+                await watch.ReconcileAsync(cancellationToken);
+                return;
+        }
+
         if (await index.FindApplicationAsync(change.EventId, cancellationToken) is not { } applicationId)
         {
             return;

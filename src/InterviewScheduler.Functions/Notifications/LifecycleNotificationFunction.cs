@@ -1,5 +1,6 @@
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Functions.Http;
+using InterviewScheduler.Storage.Debriefs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace InterviewScheduler.Functions.Notifications;
 
 /// <summary>
-/// <c>POST /api/notifications/lifecycle</c>: Graph's lifecycle notifications. <c>reauthorizationRequired</c> renews
-/// the subscription, <c>subscriptionRemoved</c> makes a new one, <c>missed</c> reconciles at once.
+/// <c>POST /api/notifications/lifecycle</c>: Graph's lifecycle notifications, answered 202 at once (Graph allows 3 s)
+/// with the work left on the calendar-changes queue: <c>reauthorizationRequired</c> renews the subscription,
+/// <c>subscriptionRemoved</c> replaces it (once, however often it is delivered), <c>missed</c> reconciles.
 /// </summary>
-public sealed partial class LifecycleNotificationFunction(CalendarWatch watch, IOptions<NotificationOptions> options, ILogger<LifecycleNotificationFunction> logger)
+public sealed partial class LifecycleNotificationFunction(StorageCalendarChangeQueue queue, IOptions<NotificationOptions> options, ILogger<LifecycleNotificationFunction> logger)
 {
     [Function(nameof(LifecycleNotificationFunction))]
     public async Task<IActionResult> Run(
@@ -26,19 +28,9 @@ public sealed partial class LifecycleNotificationFunction(CalendarWatch watch, I
         if (batch?.Value is null) return Problems.Status(StatusCodes.Status400BadRequest, "Not a Graph notification batch.");
         foreach (var notification in batch.Value.Where(n => n.IsFrom(options.Value.ClientState)))
         {
+            if (notification.LifecycleEvent is not ("reauthorizationRequired" or "subscriptionRemoved" or "missed")) continue;
             LogLifecycle(logger, notification.LifecycleEvent, notification.SubscriptionId);
-            switch (notification.LifecycleEvent)
-            {
-                case "reauthorizationRequired":
-                    await watch.EnsureSubscriptionAsync(force: true, cancellationToken);
-                    break;
-                case "subscriptionRemoved":
-                    await watch.ReplaceSubscriptionAsync(cancellationToken);
-                    break;
-                case "missed":
-                    await watch.ReconcileAsync(cancellationToken);
-                    break;
-            }
+            await queue.EnqueueAsync(CalendarChangeMessage.Lifecycle(notification.LifecycleEvent, notification.SubscriptionId), cancellationToken);
         }
 
         return new AcceptedResult();

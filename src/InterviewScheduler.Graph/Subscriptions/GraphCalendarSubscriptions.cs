@@ -72,6 +72,23 @@ public sealed class GraphCalendarSubscriptions(GraphServiceClient graph) : ICale
         }
     }
 
+    public async Task DeleteAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subscriptionId);
+        try
+        {
+            await graph.Subscriptions[subscriptionId].DeleteAsync(cancellationToken: cancellationToken);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            // Gone already: deleted is what was asked for.
+        }
+        catch (ApiException exception)
+        {
+            throw Refused($"deleting subscription '{subscriptionId}'", exception);
+        }
+    }
+
     /// <summary>The subscription as Graph answered it, filling what the answer left out from the request.</summary>
     private static CalendarSubscription Held(Subscription? answer, string? knownId, Subscription request, string what)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Storage.Connection;
@@ -45,18 +46,45 @@ public sealed class TableCalendarState : IEventIndex, ICalendarWatchState
     public async Task<CalendarSubscription?> FindSubscriptionAsync(string mailbox, CancellationToken cancellationToken)
     {
         var row = await FindAsync(mailbox, "subscription", cancellationToken);
-        return row is null ? null : new CalendarSubscription(row.GetString("SubscriptionId"), row.GetString("Resource"), row.GetDateTimeOffset("ExpiresAt")!.Value);
+        return row is null ? null : SubscriptionOf(row);
     }
 
-    public Task SaveSubscriptionAsync(string mailbox, CalendarSubscription subscription, CancellationToken cancellationToken)
+    public Task SaveSubscriptionAsync(string mailbox, CalendarSubscription subscription, CancellationToken cancellationToken) =>
+        SaveAsync(SubscriptionRow(mailbox, subscription), cancellationToken);
+
+    public async Task<bool> TryReplaceSubscriptionAsync(string mailbox, string? expectedId, CalendarSubscription subscription, CancellationToken cancellationToken)
+    {
+        var current = await FindAsync(mailbox, "subscription", cancellationToken);
+        if (current?.GetString("SubscriptionId") != expectedId) return false;
+        try
+        {
+            // ETag-guarded (or insert-only when there was none): two instances replacing at once cannot both win.
+            if (current is null) await _watch.AddEntityAsync(SubscriptionRow(mailbox, subscription), cancellationToken);
+            else await _watch.UpdateEntityAsync(SubscriptionRow(mailbox, subscription), current.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static CalendarSubscription SubscriptionOf(TableEntity row) =>
+        new(row.GetString("SubscriptionId"), row.GetString("Resource"), row.GetDateTimeOffset("ExpiresAt")!.Value)
+        {
+            ClientStateFingerprint = row.GetString("ClientStateFingerprint"),
+        };
+
+    private static TableEntity SubscriptionRow(string mailbox, CalendarSubscription subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        return SaveAsync(new TableEntity(Partition(mailbox), "subscription")
+        return new TableEntity(Partition(mailbox), "subscription")
         {
             ["SubscriptionId"] = subscription.Id,
             ["Resource"] = subscription.Resource,
             ["ExpiresAt"] = subscription.ExpiresAt,
-        }, cancellationToken);
+            ["ClientStateFingerprint"] = subscription.ClientStateFingerprint,
+        };
     }
 
     public async Task<string?> FindDeltaTokenAsync(string mailbox, CancellationToken cancellationToken) =>

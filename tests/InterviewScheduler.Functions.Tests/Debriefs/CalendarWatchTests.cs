@@ -1,8 +1,10 @@
 using System.Text.Json;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Functions.Notifications;
+using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Sandbox.Subscriptions;
 using InterviewScheduler.Testing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -64,6 +66,65 @@ public sealed class CalendarWatchTests
         Assert.Contains(app.Sandbox.Tenant.RequestLog, r => r.Path.Contains("calendarView", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task A_lifecycle_notification_is_answered_at_once_and_its_work_is_left_on_the_queue()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        await using var app = await StartAsync(receiver);
+        await app.Function<CalendarWatchFunctions>().KeepSubscription(new TimerInfo(), CancellationToken.None);
+        var first = Assert.Single(app.Sandbox.Tenant.Subscriptions);
+        app.Sandbox.Tenant.DeleteSubscription(first.Id);
+        app.Sandbox.Tenant.ClearRequestLog();
+
+        var body = JsonSerializer.Serialize(new { value = new[] { new { subscriptionId = first.Id, clientState = TestApp.ClientState, lifecycleEvent = "subscriptionRemoved" } } });
+        var answer = await app.Function<LifecycleNotificationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None);
+
+        Assert.IsType<AcceptedResult>(answer);
+        Assert.Empty(app.Sandbox.Tenant.RequestLog); // nothing asked of Graph while Graph waits for the answer
+        Assert.Empty(app.Sandbox.Tenant.Subscriptions);
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(app.Sandbox.Tenant.Subscriptions);
+    }
+
+    [Fact]
+    public async Task Subscription_removed_delivered_three_times_at_once_and_once_late_leaves_one_subscription()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        await using var app = await StartAsync(receiver);
+        await app.Function<CalendarWatchFunctions>().KeepSubscription(new TimerInfo(), CancellationToken.None);
+        var first = Assert.Single(app.Sandbox.Tenant.Subscriptions);
+        app.Sandbox.Tenant.DeleteSubscription(first.Id);
+        var body = JsonSerializer.Serialize(new { value = new[] { new { subscriptionId = first.Id, clientState = TestApp.ClientState, lifecycleEvent = "subscriptionRemoved" } } });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Function<LifecycleNotificationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None)));
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
+        var replacement = Assert.Single(app.Sandbox.Tenant.Subscriptions);
+        await app.Function<LifecycleNotificationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None);
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(replacement.Id, Assert.Single(app.Sandbox.Tenant.Subscriptions).Id);
+        Assert.Equal(replacement.Id, (await app.Services.GetRequiredService<ICalendarWatchState>().FindSubscriptionAsync(SandboxCompany.OrganizerMailbox, CancellationToken.None))!.Id);
+    }
+
+    [Fact]
+    public async Task A_changed_client_state_replaces_the_subscription_so_notifications_carry_the_new_secret()
+    {
+        await using var receiver = await NotificationReceiver.StartAsync();
+        await using var app = await StartAsync(receiver);
+        await app.Function<CalendarWatchFunctions>().KeepSubscription(new TimerInfo(), CancellationToken.None);
+        var old = Assert.Single(app.Sandbox.Tenant.Subscriptions);
+        var options = app.Services.GetRequiredService<NotificationOptions>();
+        var rotated = new NotificationOptions { PublicUrl = options.PublicUrl, LifecycleNotificationUrl = options.LifecycleNotificationUrl, ClientState = "a-new-secret-after-provisioning" };
+        var watch = ActivatorUtilities.CreateInstance<CalendarWatch>(app.Services, rotated);
+
+        await watch.EnsureSubscriptionAsync(force: false, CancellationToken.None);
+        await watch.EnsureSubscriptionAsync(force: false, CancellationToken.None);
+
+        var current = Assert.Single(app.Sandbox.Tenant.Subscriptions);
+        Assert.NotEqual(old.Id, current.Id);
+        Assert.Equal("a-new-secret-after-provisioning", current.ClientState);
+    }
+
     private static Task<TestApp> StartAsync(NotificationReceiver receiver, TimeProvider? time = null) => TestApp.StartAsync(
         new Dictionary<string, string?>
         {
@@ -76,5 +137,6 @@ public sealed class CalendarWatchTests
     {
         var body = JsonSerializer.Serialize(new { value = new[] { new { subscriptionId, clientState, lifecycleEvent } } });
         await app.Function<LifecycleNotificationFunction>().Run(FunctionRequests.Json(body), CancellationToken.None);
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
     }
 }
