@@ -82,27 +82,46 @@ public sealed class CalendarWatch(
     public static string Fingerprint(string clientState) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("clientState|" + clientState)))[..16];
 
-    /// <summary>Refreshes every application whose events changed since the last reconciliation.</summary>
-    /// <returns>How many applications were refreshed.</returns>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A delta round's window is fixed when the round starts; after this long reconciliation starts a fresh round
+    /// (every event in the new window counts as changed) so the window follows the calendar forward.
+    /// </summary>
+    public static readonly TimeSpan FreshRoundEvery = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Refreshes every application whose events changed since the last reconciliation. One application's failure
+    /// does not stop the others: it is reported (with an event id to retry on its own) and the position is saved
+    /// whatever happened, so the next run does not read the same changes again.
+    /// </summary>
+    public async Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken)
     {
         var mailbox = scheduling.OrganizerMailbox;
         var now = time.GetUtcNow();
-        var token = await state.FindDeltaTokenAsync(mailbox, cancellationToken);
-        var delta = await changes.ReadChangesAsync(mailbox, new TimeRange(now - ReconcileBehind, now + ReconcileAhead), token, cancellationToken);
-        var applications = new HashSet<string>(StringComparer.Ordinal);
+        var position = await state.FindDeltaPositionAsync(mailbox, cancellationToken);
+        var fresh = position is null || now - position.RoundStartedAt >= FreshRoundEvery;
+        var delta = await changes.ReadChangesAsync(mailbox, new TimeRange(now - ReconcileBehind, now + ReconcileAhead), fresh ? null : position!.Token, cancellationToken);
+
+        var applications = new Dictionary<string, string>(StringComparer.Ordinal); // application → one changed event
         foreach (var eventId in delta.ChangedEventIds.Concat(delta.RemovedEventIds))
         {
-            if (await index.FindApplicationAsync(eventId, cancellationToken) is { } applicationId) applications.Add(applicationId);
+            if (await index.FindApplicationAsync(eventId, cancellationToken) is { } applicationId) applications.TryAdd(applicationId, eventId);
         }
 
-        foreach (var applicationId in applications)
+        var failed = new List<string>();
+        foreach (var (applicationId, eventId) in applications)
         {
-            await sync.RefreshAsync(applicationId, cancellationToken);
+            try
+            {
+                await sync.RefreshAsync(applicationId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failed.Add(eventId);
+            }
         }
 
-        await state.SaveDeltaTokenAsync(mailbox, delta.DeltaToken, cancellationToken);
-        return applications.Count;
+        await state.SaveDeltaPositionAsync(mailbox, new DeltaPosition(delta.DeltaToken, fresh ? now : position!.RoundStartedAt), cancellationToken);
+        return new ReconcileReport(applications.Count - failed.Count, failed);
     }
 }
 

@@ -23,7 +23,7 @@ public interface ICalendarWatchState
     /// </summary>
     Task<bool> TryReplaceSubscriptionAsync(string mailbox, string? expectedId, CalendarSubscription subscription, CancellationToken cancellationToken);
 
-    Task<string?> FindDeltaTokenAsync(string mailbox, CancellationToken cancellationToken);
+    Task<DeltaPosition?> FindDeltaPositionAsync(string mailbox, CancellationToken cancellationToken);
 
-    Task SaveDeltaTokenAsync(string mailbox, string deltaToken, CancellationToken cancellationToken);
+    Task SaveDeltaPositionAsync(string mailbox, DeltaPosition position, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace InterviewScheduler.Functions.Notifications;
 /// right after the last one. Events the service did not create are ignored. A lifecycle notification renews,
 /// replaces or reconciles the subscription's watch.
 /// </summary>
-public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewSync sync, CalendarWatch watch, ILogger<CalendarChangeFunction> logger)
+public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewSync sync, CalendarWatch watch, StorageCalendarChangeQueue queue, ILogger<CalendarChangeFunction> logger)
 {
     [Function(nameof(CalendarChangeFunction))]
     public async Task Run([QueueTrigger(StorageNames.CalendarChangesQueueName)] string message, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed partial class CalendarChangeFunction(IEventIndex index, InterviewS
                 await watch.ReplaceSubscriptionAsync(change.SubscriptionId, cancellationToken);
                 return;
             case "missed":
-                await watch.ReconcileAsync(cancellationToken);
+                await CalendarWatchFunctions.RetryFailedAsync(queue, await watch.ReconcileAsync(cancellationToken), cancellationToken);
                 return;
         }
 

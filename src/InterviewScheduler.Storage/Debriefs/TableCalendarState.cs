@@ -87,11 +87,16 @@ public sealed class TableCalendarState : IEventIndex, ICalendarWatchState
         };
     }
 
-    public async Task<string?> FindDeltaTokenAsync(string mailbox, CancellationToken cancellationToken) =>
-        (await FindAsync(mailbox, "delta", cancellationToken))?.GetString("Token");
+    public async Task<DeltaPosition?> FindDeltaPositionAsync(string mailbox, CancellationToken cancellationToken) =>
+        await FindAsync(mailbox, "delta", cancellationToken) is { } row && row.GetString("Token") is { } token
+            ? new DeltaPosition(token, row.GetDateTimeOffset("RoundStartedAt") ?? DateTimeOffset.MinValue)
+            : null;
 
-    public Task SaveDeltaTokenAsync(string mailbox, string deltaToken, CancellationToken cancellationToken) =>
-        SaveAsync(new TableEntity(Partition(mailbox), "delta") { ["Token"] = deltaToken }, cancellationToken);
+    public Task SaveDeltaPositionAsync(string mailbox, DeltaPosition position, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        return SaveAsync(new TableEntity(Partition(mailbox), "delta") { ["Token"] = position.Token, ["RoundStartedAt"] = position.RoundStartedAt }, cancellationToken);
+    }
 
     private async Task<TableEntity?> FindAsync(string mailbox, string row, CancellationToken cancellationToken)
     {
