@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Fluid;
 using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Templates;
 
 namespace InterviewScheduler.Core.Interviews;
 
@@ -13,8 +14,6 @@ namespace InterviewScheduler.Core.Interviews;
 /// </summary>
 public sealed class CandidateInvite
 {
-    private const string TemplateName = "candidate-invite.html.liquid";
-    private static readonly FluidParser Parser = new();
     private readonly IFluidTemplate _template;
     private readonly SchedulingOptions _options;
 
@@ -22,13 +21,8 @@ public sealed class CandidateInvite
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var directory = options.TemplateDirectory;
-        var source = !string.IsNullOrWhiteSpace(directory) && File.Exists(Path.Combine(directory, TemplateName))
-            ? File.ReadAllText(Path.Combine(directory, TemplateName))
-            : ReadEmbedded();
-        _template = Parser.TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"The template {TemplateName} does not parse: {error}");
+        // Optional in a template folder: one made for the guide alone keeps the built-in candidate invite.
+        _template = LiquidTemplates.Load("candidate-invite.html.liquid", options.TemplateDirectory, required: false);
     }
 
     /// <summary>The subject the candidate sees: the role and the company, nothing internal.</summary>
@@ -51,14 +45,5 @@ public sealed class CandidateInvite
         context.SetValue("duration_minutes", (int)session.Duration.TotalMinutes);
         context.SetValue("join_url", joinUrl ?? "");
         return _template.Render(context, HtmlEncoder.Default);
-    }
-
-    private static string ReadEmbedded()
-    {
-        var assembly = typeof(CandidateInvite).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(r => r.EndsWith(TemplateName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 }

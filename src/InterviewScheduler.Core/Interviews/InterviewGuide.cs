@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Fluid;
 using InterviewScheduler.Core.Applications;
+using InterviewScheduler.Core.Templates;
 
 namespace InterviewScheduler.Core.Interviews;
 
@@ -14,8 +15,6 @@ namespace InterviewScheduler.Core.Interviews;
 /// </summary>
 public sealed class InterviewGuide
 {
-    private const string TemplateName = "interview-guide.html.liquid";
-    private static readonly FluidParser Parser = new();
     private readonly IFluidTemplate _template;
     private readonly SchedulingOptions _options;
 
@@ -23,12 +22,7 @@ public sealed class InterviewGuide
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var source = string.IsNullOrWhiteSpace(options.TemplateDirectory)
-            ? ReadEmbedded(TemplateName)
-            : File.ReadAllText(Path.Combine(options.TemplateDirectory, TemplateName));
-        _template = Parser.TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"The template {TemplateName} does not parse: {error}");
+        _template = LiquidTemplates.Load("interview-guide.html.liquid", options.TemplateDirectory);
     }
 
     /// <summary>
@@ -67,14 +61,4 @@ public sealed class InterviewGuide
         string.IsNullOrWhiteSpace(_options.ApplicationLinkTemplate)
             ? $"/api/applications/{applicationId}"
             : _options.ApplicationLinkTemplate.Replace("{applicationId}", Uri.EscapeDataString(applicationId), StringComparison.Ordinal);
-
-    private static string ReadEmbedded(string name)
-    {
-        var assembly = typeof(InterviewGuide).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(r => r.EndsWith(name, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Fluid;
+using InterviewScheduler.Core.Templates;
 using InterviewScheduler.Core.TimeZones;
 
 namespace InterviewScheduler.Core.Applications.Acknowledgments;
@@ -13,8 +14,6 @@ namespace InterviewScheduler.Core.Applications.Acknowledgments;
 /// </summary>
 public sealed class AcknowledgmentTemplate
 {
-    private const string HtmlName = "acknowledgment.html.liquid";
-    private static readonly FluidParser Parser = new();
 
     private readonly IFluidTemplate _html;
     private readonly MailOptions _options;
@@ -23,7 +22,7 @@ public sealed class AcknowledgmentTemplate
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _html = Parse(HtmlName, options.TemplateDirectory);
+        _html = LiquidTemplates.Load("acknowledgment.html.liquid", options.TemplateDirectory);
     }
 
     public AcknowledgmentLetter Render(JobApplication application)
@@ -59,25 +58,5 @@ public sealed class AcknowledgmentTemplate
         }
 
         return day;
-    }
-
-    private static IFluidTemplate Parse(string name, string? directory)
-    {
-        string source;
-        if (!string.IsNullOrWhiteSpace(directory))
-        {
-            source = File.ReadAllText(Path.Combine(directory, name));
-        }
-        else
-        {
-            var resource = typeof(AcknowledgmentTemplate).Assembly.GetManifestResourceNames().Single(r => r.EndsWith(name, StringComparison.Ordinal));
-            using var stream = typeof(AcknowledgmentTemplate).Assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            source = reader.ReadToEnd();
-        }
-
-        return Parser.TryParse(source, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"The template {name} does not parse: {error}");
     }
 }
