@@ -13,7 +13,7 @@ namespace InterviewScheduler.Core.Debriefs;
 /// <param name="AfterInterviewsEnd">The end of the last interview it was placed after (UTC): when that is unchanged, so is the debrief.</param>
 /// <param name="Team">Everyone invited.</param>
 /// <param name="Conflicts">Members who are not free then (it was booked anyway, as none of the next hours suited everyone).</param>
-/// <param name="Status">Scheduled or cancelled.</param>
+/// <param name="Status">Scheduled, cancelled (with the interviews), or removed (by a person, and left so).</param>
 /// <param name="Generation">How many events this debrief has had; a new event after a cancellation gets a new transactionId.</param>
 /// <param name="Version">Opaque concurrency token (the storage ETag); null for a value not yet stored.</param>
 public sealed record Debrief(
@@ -41,6 +41,9 @@ public enum DebriefStatus
 {
     Scheduled,
     Cancelled,
+
+    /// <summary>A person deleted or cancelled it in Outlook: the service respects that and never books it again.</summary>
+    Removed,
 }
 
 /// <summary>Debrief settings (configuration section <c>Debrief</c>).</summary>

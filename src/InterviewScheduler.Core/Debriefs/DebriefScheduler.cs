@@ -53,6 +53,8 @@ public sealed class DebriefScheduler(
     private async Task<DebriefChange?> AlignAsync(JobApplication application, List<Interview> scheduled, Debrief? current, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // Someone deleted the debrief in Outlook: that was a decision, not a failure to repair.
+        if (current is { Status: DebriefStatus.Removed }) return DebriefChange.None;
         var abandoned = current?.PendingSince is { } since && now - since >= PendingTimeout;
         if (current?.PendingSince is not null && !abandoned) return DebriefChange.None; // another worker is at it
 
@@ -65,6 +67,11 @@ public sealed class DebriefScheduler(
             await calendar.CancelAsync(scheduling.OrganizerMailbox, current.EventId, "Every interview with this candidate was cancelled, so the debrief is too.", cancellationToken);
             await debriefs.TrySaveAsync(cancelling with { PendingSince = null }, cancellationToken);
             return DebriefChange.Cancelled;
+        }
+
+        if (live is not null && await calendar.FindAsync(scheduling.OrganizerMailbox, live.EventId, cancellationToken) is null or { IsCancelled: true })
+        {
+            return await debriefs.TrySaveAsync(live with { Status = DebriefStatus.Removed, PendingSince = null }, cancellationToken) is null ? null : DebriefChange.Removed;
         }
 
         var lastEnd = scheduled.Max(i => i.Time.End);
@@ -160,4 +167,7 @@ public enum DebriefChange
     Created,
     Moved,
     Cancelled,
+
+    /// <summary>A person removed it; recorded, and left alone from now on.</summary>
+    Removed,
 }

@@ -59,7 +59,7 @@ public sealed record DebriefView(DateTimeOffset Start, DateTimeOffset End, strin
         debrief.Time.End,
         debrief.EventId,
         debrief.JoinUrl,
-        debrief.Status == DebriefStatus.Scheduled ? "scheduled" : "cancelled",
+        debrief.Status switch { DebriefStatus.Scheduled => "scheduled", DebriefStatus.Removed => "removed", _ => "cancelled" },
         debrief.Team,
         debrief.Conflicts);
 }

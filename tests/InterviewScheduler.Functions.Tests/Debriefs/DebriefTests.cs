@@ -116,6 +116,31 @@ public sealed class DebriefTests
     }
 
     [Fact]
+    public async Task A_debrief_a_person_deleted_is_recorded_as_removed_and_not_booked_again()
+    {
+        await using var app = await StartAsync();
+        var (applicationId, interview, debrief) = await BookPanelAsync(app);
+        Assert.True(app.Sandbox.Tenant.DeleteEvent(SandboxCompany.OrganizerMailbox, debrief.EventId));
+
+        await NotifyAsync(app, debrief.EventId, "deleted");
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("removed", (await IntakeTests.GetAsync(app, applicationId)).Debrief!.Status);
+
+        // The interview moves later: the debrief is not fought over (no new event, no update of the old one).
+        app.Sandbox.Tenant.ClearRequestLog();
+        app.Sandbox.Tenant.MoveEvent(SandboxCompany.OrganizerMailbox, interview.EventId, interview.Start.AddHours(2), interview.End.AddHours(2));
+        await NotifyAsync(app, interview.EventId);
+        await app.DeliverCalendarChangesAsync(TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => e.Subject.StartsWith("Debrief:", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Sandbox.Tenant.RequestLog, r => r.Method == "POST" && r.Path.EndsWith("/events", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(app.Sandbox.Tenant.RequestLog, r => r.Method == "PATCH" && r.Path.EndsWith(debrief.EventId, StringComparison.Ordinal));
+        var view = await IntakeTests.GetAsync(app, applicationId);
+        Assert.Equal("removed", view.Debrief!.Status);
+        Assert.Equal(interview.End.AddHours(2), view.Interviews.Single().End);
+    }
+
+    [Fact]
     public async Task The_same_notification_delivered_three_times_moves_the_debrief_once()
     {
         await using var app = await StartAsync();
