@@ -31,6 +31,9 @@ public sealed record NotificationDelivery
     /// <summary>The log id of the notification this one repeats, or null for an original.</summary>
     public string? RepeatOf { get; init; }
 
+    /// <summary>1 for the first delivery of a notification; higher for the sandbox's own redeliveries after a failure.</summary>
+    public int Attempt { get; init; } = 1;
+
     public NotificationOutcome Outcome { get; init; } = NotificationOutcome.Pending;
 
     /// <summary>The receiver's HTTP status, when it answered.</summary>

@@ -342,10 +342,46 @@ public sealed partial class SandboxTenant
         }
     }
 
+    /// <summary>
+    /// How many times a change or lifecycle notification the endpoint failed (no 2xx within 3 s) is sent again, with
+    /// a doubling delay from <see cref="NotificationRetryDelay"/>: Graph delivers at least once and retries failures
+    /// (concepts/change-notifications-delivery-webhooks.md), over hours; the sandbox compresses that into seconds.
+    /// </summary>
+    public int NotificationRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first redelivery of a failed notification (then doubling).</summary>
+    public TimeSpan NotificationRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     private void FinishedLocked(NotificationDelivery delivery)
     {
         var index = _deliveries.FindIndex(d => d.Id == delivery.Id);
         if (index >= 0) _deliveries[index] = delivery;
+        if (delivery.Outcome == NotificationOutcome.Failed && !_stopped && delivery.Attempt <= NotificationRetries)
+        {
+            _ = RedeliverLaterAsync(delivery, NotificationRetryDelay * Math.Pow(2, delivery.Attempt - 1));
+        }
+    }
+
+    private async Task RedeliverLaterAsync(NotificationDelivery failed, TimeSpan delay)
+    {
+        await Task.Delay(delay, TimeProvider);
+        lock (_subscriptionGate)
+        {
+            if (_stopped) return;
+            var again = failed with
+            {
+                Id = NextDeliveryIdLocked(),
+                Queued = TimeProvider.GetUtcNow(),
+                RepeatOf = failed.RepeatOf ?? failed.Id,
+                Attempt = failed.Attempt + 1,
+                Outcome = NotificationOutcome.Pending,
+                Status = null,
+                Error = null,
+                Duration = null,
+            };
+            _deliveries.Add(again);
+            TryQueueLocked(again);
+        }
     }
 
     private void PruneExpiredLocked()

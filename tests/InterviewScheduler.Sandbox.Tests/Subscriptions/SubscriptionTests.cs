@@ -262,6 +262,25 @@ public sealed class SubscriptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_delivery_is_sent_again_until_the_endpoint_takes_it()
+    {
+        _receiver.NotificationStatus = 503;
+        var interview = Interview();
+        await SubscribeAsync();
+
+        Tenant.MoveEvent(Organizer, interview.Id, Ten.AddHours(1), Ten.AddHours(2));
+        var failed = (await DeliveredAsync(1)).Single();
+        _receiver.NotificationStatus = 202;
+
+        // At least once: the same notification again, a second later, marked as a repeat of the first.
+        var done = await DeliveredAsync(2);
+        var again = Assert.Single(done, d => d.Id != failed.Id);
+        Assert.Equal((NotificationOutcome.Delivered, failed.Id, 2), (again.Outcome, again.RepeatOf, again.Attempt));
+        Assert.Equal(failed.Body, again.Body);
+        Assert.Equal(2, _receiver.Received.Count(r => r.EventId == interview.Id));
+    }
+
+    [Fact]
     public async Task Lifecycle_notifications_reach_the_lifecycle_url_and_subscription_removed_ends_the_subscription()
     {
         var subscription = await SubscribeAsync();
