@@ -38,8 +38,10 @@ public static class HttpTriggerEndpoints
         catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
         {
             // The same edge as the worker's ProblemsMiddleware: problem+json, never a bare 500.
+            // Type and stack only, as in Azure: the message of a Graph error can carry an address.
+            var failure = FailureProblems.Unwrap(exception);
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpTriggerEndpoints).FullName!)
-                .LogError(exception, "Function {Function} failed with {ExceptionType}; answered with problem+json", function.Name, FailureProblems.Unwrap(exception).GetType().Name);
+                .LogError("Function {Function} failed with {ExceptionType}; answered with problem+json. {StackTrace}", function.Name, failure.GetType().Name, failure.StackTrace);
             await FailureProblems.WriteAsync(context, exception);
             return;
         }

@@ -21,11 +21,13 @@ public sealed partial class ProblemsMiddleware(ILogger<ProblemsMiddleware> logge
         }
         catch (Exception exception) when (exception is not OperationCanceledException && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            LogFailed(logger, exception, context.FunctionDefinition.Name, FailureProblems.Unwrap(exception).GetType().Name);
+            // Type and stack only: the message of a Graph error can carry an address.
+            var failure = FailureProblems.Unwrap(exception);
+            LogFailed(logger, context.FunctionDefinition.Name, failure.GetType().Name, failure.StackTrace);
             await FailureProblems.WriteAsync(http, exception);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed with {ExceptionType}; answered with problem+json")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string function, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed with {ExceptionType}; answered with problem+json. {StackTrace}")]
+    private static partial void LogFailed(ILogger logger, string function, string exceptionType, string? stackTrace);
 }
