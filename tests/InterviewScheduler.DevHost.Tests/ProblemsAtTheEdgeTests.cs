@@ -47,6 +47,29 @@ public sealed class ProblemsAtTheEdgeTests
         Assert.Equal(TimeSpan.FromSeconds(30), answer.Headers.RetryAfter?.Delta);
     }
 
+    [Fact]
+    public async Task At_start_up_an_organizer_calendar_without_teams_is_warned_about()
+    {
+        var clock = TestClock.Default();
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { SeedDate = clock.StartDay, TimeProvider = clock });
+        sandbox.Tenant.SetOnlineMeetingProviders("interviews@contoso.com");
+        var logs = new LogSink();
+        await using var host = await TestDevHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Storage:NamePrefix"] = TestStorage.UniqueName("t"),
+                ["Graph:BaseUrl"] = sandbox.GraphBaseUrl.ToString(),
+                ["Graph:Auth"] = "None",
+                ["Scheduling:OrganizerMailbox"] = "interviews@contoso.com",
+            },
+            services: s => s.AddLogging(l => l.AddProvider(logs)),
+            clock: clock);
+
+        await host.App.Services.GetRequiredService<Functions.Health.TeamsMeetingCheck>().Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("does not allow Teams meetings", StringComparison.Ordinal));
+    }
+
     private static async Task<World> StartAsync(string organizer)
     {
         var clock = TestClock.Default();
