@@ -51,23 +51,7 @@ public sealed class ApplicationIntake(IApplicationStore store, IAcknowledgmentQu
             return outcome;
         }
 
-        return outcome with { Application = await SkipAsync(stored, AcknowledgmentSkip.RecipientDailyLimit, cancellationToken) };
-    }
-
-    private async Task<JobApplication> SkipAsync(JobApplication application, AcknowledgmentSkip reason, CancellationToken cancellationToken)
-    {
-        // Nobody else writes an application before its id is answered, so a conflict here is rare: re-read and retry a few times.
-        var current = application;
-        for (var attempt = 0; attempt < 3 && current is not null; attempt++)
-        {
-            if (await store.TryReplaceAsync(current with { AcknowledgmentSkipped = reason }, cancellationToken) is { } skipped)
-            {
-                return skipped;
-            }
-
-            current = await store.FindAsync(application.Id, cancellationToken);
-        }
-
-        throw new InvalidOperationException($"Could not record that application {application.Id} gets no acknowledgment.");
+        var skipped = await store.UpdateAsync(stored, a => a with { AcknowledgmentSkipped = AcknowledgmentSkip.RecipientDailyLimit }, cancellationToken);
+        return outcome with { Application = skipped };
     }
 }

@@ -83,15 +83,15 @@ public sealed class DebriefScheduler(
 
         var (slot, conflicts) = await PlaceAsync(team, lastEnd + TimeSpan.FromMinutes(options.GapMinutes), live, cancellationToken);
         var generation = live?.Generation ?? (current?.Generation ?? 0) + 1;
-        var draft = new CalendarEventDraft(
-            $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
-            Body(application, scheduled),
-            slot,
-            [.. team.Select(e => new EventAttendee(e))],
-            $"debrief-{application.Id}-{generation}");
-
+        var attendees = team.Select(e => new EventAttendee(e)).ToList();
         if (live is null)
         {
+            var draft = new CalendarEventDraft(
+                $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
+                Body(application, scheduled),
+                slot,
+                attendees,
+                $"debrief-{application.Id}-{generation}");
             // A new event: Graph's transactionId makes a repeated create return the same event.
             var created = await calendar.CreateAsync(scheduling.OrganizerMailbox, draft, cancellationToken);
             await index.AddAsync(created.EventId, application.Id, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class DebriefScheduler(
             live with { Time = slot, AfterInterviewsEnd = lastEnd, Team = team, Conflicts = conflicts, Status = DebriefStatus.Scheduled, PendingSince = now },
             cancellationToken);
         if (claimed is null) return null;
-        var moved = await calendar.UpdateAsync(scheduling.OrganizerMailbox, live.EventId, draft, cancellationToken);
+        var moved = await calendar.MoveAsync(scheduling.OrganizerMailbox, live.EventId, slot, attendees, cancellationToken);
         await debriefs.TrySaveAsync(claimed with { JoinUrl = moved.JoinUrl ?? live.JoinUrl, PendingSince = null }, cancellationToken);
         return DebriefChange.Moved;
     }

@@ -32,7 +32,7 @@ public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker ca
             if (invite is { IsCancelled: false } && invite.Time != current.Time)
             {
                 // The interviewers' meeting moved: the candidate's invite follows (time only; its body keeps the link).
-                await calendar.UpdateAsync(scheduling.OrganizerMailbox, invite.EventId, new CalendarEventDraft(string.Empty, string.Empty, current.Time, [.. invite.Responses.Select(r => new EventAttendee(r.Email))], string.Empty), cancellationToken);
+                await calendar.MoveAsync(scheduling.OrganizerMailbox, invite.EventId, current.Time, [.. invite.Responses.Select(r => new EventAttendee(r.Email))], cancellationToken);
             }
 
             // The interviewers answer on their meeting, the candidate on their own invite.

@@ -12,10 +12,10 @@ public interface ICalendarBooker
     Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves an event and/or replaces its attendees. The subject and body stay as created: replacing the body of a
-    /// Teams meeting would drop its join information and the meeting with it.
+    /// Moves an event to <paramref name="time"/> and sets its attendees. Nothing else changes: replacing the body of
+    /// a Teams meeting would drop its join information and the meeting with it.
     /// </summary>
-    Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken);
+    Task<BookedEvent> MoveAsync(string organizerMailbox, string eventId, TimeRange time, IReadOnlyList<EventAttendee> attendees, CancellationToken cancellationToken);
 
     /// <summary>Cancels an event, telling attendees why; an event already cancelled or gone is left as it is.</summary>
     Task CancelAsync(string organizerMailbox, string eventId, string comment, CancellationToken cancellationToken);

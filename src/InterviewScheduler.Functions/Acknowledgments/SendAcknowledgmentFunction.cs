@@ -46,7 +46,7 @@ public sealed partial class SendAcknowledgmentFunction(
                 LogUnknown(logger, applicationId);
                 break;
             case AcknowledgmentStep.Failed:
-                metrics.AcknowledgmentFailed(permanent: result.Reason?.StartsWith("gave up", StringComparison.Ordinal) != true);
+                metrics.AcknowledgmentFailed(result.Permanent);
                 LogFailed(logger, applicationId, result.Application?.Acknowledgment.Attempts ?? 0, result.Reason ?? "unknown");
                 break;
             case AcknowledgmentStep.Sent:

@@ -39,18 +39,18 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
         return Booked(created, "creating an event", organizerMailbox);
     }
 
-    public async Task<BookedEvent> UpdateAsync(string organizerMailbox, string eventId, CalendarEventDraft draft, CancellationToken cancellationToken)
+    public async Task<BookedEvent> MoveAsync(string organizerMailbox, string eventId, TimeRange time, IReadOnlyList<CoreAttendee> attendees, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(attendees);
         // Time and attendees only: a new body would drop the Teams meeting's join information and with it the
         // meeting (api/event-update.md), so the body written at creation stays.
         var move = new Event
         {
-            Start = GraphCalendarMapping.ToGraph(draft.Time.Start),
-            End = GraphCalendarMapping.ToGraph(draft.Time.End),
-            Attendees = [.. draft.Attendees.Select(Invitee)],
+            Start = GraphCalendarMapping.ToGraph(time.Start),
+            End = GraphCalendarMapping.ToGraph(time.End),
+            Attendees = [.. attendees.Select(Invitee)],
         };
         var updated = await Send("updating an event", organizerMailbox,
             () => graph.Users[organizerMailbox].Events[eventId].PatchAsync(move, PreferUtc, cancellationToken));
@@ -114,7 +114,7 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
     private static void PreferUtc(RequestConfiguration<DefaultQueryParameters> request) =>
         request.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc);
 
-    /// <summary>The fields a create and an update both set: subject, body, time and the full attendee list.</summary>
+    /// <summary>The fields of a new event: subject, body, time and the full attendee list.</summary>
     private static Event Meeting(CalendarEventDraft draft) => new()
     {
         Subject = draft.Subject,

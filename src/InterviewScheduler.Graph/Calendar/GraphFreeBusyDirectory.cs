@@ -4,13 +4,13 @@ using System.Text.Json;
 using InterviewScheduler.Core.Availability;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.TimeZones;
+using InterviewScheduler.Graph.Connection;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using TimeRange = InterviewScheduler.Core.Availability.TimeRange;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Kiota.Abstractions;
 
-using InterviewScheduler.Graph.Connection;
 
 namespace InterviewScheduler.Graph.Calendar;
 

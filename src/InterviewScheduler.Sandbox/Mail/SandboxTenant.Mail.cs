@@ -16,8 +16,8 @@ public sealed partial class SandboxTenant
     private readonly Dictionary<string, Dictionary<string, List<SandboxMessage>>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<SandboxMessage> _sentLog = [];
 
-    // Accepted sends whose Sent Items (and recipients' Inbox) copies appear at Due.
-    private readonly List<(SandboxMessage SentCopy, bool SaveToSentItems, DateTimeOffset Due)> _inTransit = [];
+    // Accepted sends whose Sent Items (and recipients' Inbox) copies appear at Due; recipients get the headers.
+    private readonly List<(SandboxMessage SentCopy, IReadOnlyList<MessageHeader> Headers, bool SaveToSentItems, DateTimeOffset Due)> _inTransit = [];
 
     /// <summary>
     /// How long after a send is accepted its copy appears in Sent Items (and in tenant recipients' Inboxes); until
@@ -180,7 +180,7 @@ public sealed partial class SandboxTenant
                 : [.. draft.SingleValueExtendedProperties.Where(p => !p.Id.Contains(MimeSubmission.InternetHeadersPropertySet, StringComparison.OrdinalIgnoreCase))],
         };
         _sentLog.Add(copy with { InternetMessageHeaders = draft.InternetMessageHeaders });
-        _inTransit.Add((copy, saveToSentItems, now + SentItemsDelay));
+        _inTransit.Add((copy, draft.InternetMessageHeaders, saveToSentItems, now + SentItemsDelay));
         SettleLocked();
         return SendOutcome.Accept(copy);
     }
@@ -191,7 +191,7 @@ public sealed partial class SandboxTenant
         var now = TimeProvider.GetUtcNow();
         for (var i = 0; i < _inTransit.Count; i++)
         {
-            var (copy, save, due) = _inTransit[i];
+            var (copy, headers, save, due) = _inTransit[i];
             if (due > now) continue;
             _inTransit.RemoveAt(i--);
             if (save) FolderLocked(copy.Mailbox, MailFolder.SentItems).Add(copy);
@@ -209,7 +209,7 @@ public sealed partial class SandboxTenant
                     Mailbox = user.Address,
                     Folder = MailFolder.Inbox,
                     BccRecipients = [],
-                    InternetMessageHeaders = _sentLog.First(m => m.InternetMessageId == copy.InternetMessageId).InternetMessageHeaders,
+                    InternetMessageHeaders = headers,
                     SingleValueExtendedProperties = [],
                 });
             }

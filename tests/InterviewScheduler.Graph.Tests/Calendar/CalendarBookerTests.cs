@@ -72,7 +72,7 @@ public sealed class CalendarBookerTests
         var later = TimeRange.FromStart(Slot.Start.AddDays(1), TimeSpan.FromHours(1));
         string[] newPanel = [Panel[0], Panel[1], "qa.engineer@contoso.com"];
 
-        var moved = await booker.UpdateAsync(Organizer, booked.EventId, Draft("interview-42-3", later, newPanel), CancellationToken.None);
+        var moved = await booker.MoveAsync(Organizer, booked.EventId, later, Draft("interview-42-3", later, newPanel).Attendees, CancellationToken.None);
 
         Assert.Equal(booked.EventId, moved.EventId);
         Assert.Equal(later, moved.Time);

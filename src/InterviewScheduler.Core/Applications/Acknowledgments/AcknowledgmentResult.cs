@@ -10,4 +10,7 @@ public sealed record AcknowledgmentResult(AcknowledgmentStep Step, TimeSpan Retr
 
     /// <summary>Why the attempt was deferred or failed (a code and a short reason, never an address).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>For <see cref="AcknowledgmentStep.Failed"/>: true for an error no retry could fix, false when the retry horizon passed.</summary>
+    public bool Permanent { get; init; }
 }

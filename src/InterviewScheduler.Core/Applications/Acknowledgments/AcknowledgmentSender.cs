@@ -82,7 +82,7 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
             if (claimed is null) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
             if (now - claimed.Acknowledgment.FirstAttemptAt > Horizon)
             {
-                return await FailAsync(claimed, $"gave up after {claimed.Acknowledgment.Attempts - 1} attempts over {Horizon.TotalHours:0.#} h: {acknowledgment.LastError ?? "unexpected errors"}", cancellationToken);
+                return await FailAsync(claimed, $"gave up after {claimed.Acknowledgment.Attempts - 1} attempts over {Horizon.TotalHours:0.#} h: {acknowledgment.LastError ?? "unexpected errors"}", permanent: false, cancellationToken);
             }
 
             try
@@ -91,7 +91,7 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
             }
             catch (MailRejectedException rejected)
             {
-                return await FailAsync(claimed, rejected.Reason, cancellationToken);
+                return await FailAsync(claimed, rejected.Reason, permanent: true, cancellationToken);
             }
             catch (MailThrottledException throttled)
             {
@@ -139,7 +139,7 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         draftId ??= await mailer.CreateDraftAsync(sender, template.Render(claimed), marker, cancellationToken);
 
         // The draft's id and the intent to send are recorded before the send, so a retry reads before it acts.
-        var sending = await SaveAsync(claimed, a => a with { Acknowledgment = acknowledgment with { DraftId = draftId, SendRequestedAt = time.GetUtcNow() } }, cancellationToken);
+        var sending = await store.UpdateAsync(claimed, a => a with { Acknowledgment = acknowledgment with { DraftId = draftId, SendRequestedAt = time.GetUtcNow() } }, cancellationToken);
         await mailer.SendDraftAsync(sender, draftId, cancellationToken);
         return await RecordSentAsync(sending, time.GetUtcNow(), AcknowledgmentStep.Sent, cancellationToken);
     }
@@ -153,45 +153,29 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         var first = application.Acknowledgment.FirstAttemptAt ?? now;
         if (now + wait - first > Horizon)
         {
-            return await FailAsync(application, $"gave up after {application.Acknowledgment.Attempts} attempts over {Horizon.TotalHours:0.#} h: {reason}", cancellationToken);
+            return await FailAsync(application, $"gave up after {application.Acknowledgment.Attempts} attempts over {Horizon.TotalHours:0.#} h: {reason}", permanent: false, cancellationToken);
         }
 
         var next = application.Acknowledgment with { NextAttemptAt = now + wait, MarkedAt = null, LastError = reason };
-        await SaveAsync(application, a => a with { Acknowledgment = next }, cancellationToken);
+        await store.UpdateAsync(application, a => a with { Acknowledgment = next }, cancellationToken);
         return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = reason };
     }
 
-    private async Task<AcknowledgmentResult> FailAsync(JobApplication application, string reason, CancellationToken cancellationToken)
+    private async Task<AcknowledgmentResult> FailAsync(JobApplication application, string reason, bool permanent, CancellationToken cancellationToken)
     {
-        var stored = await SaveAsync(
+        var stored = await store.UpdateAsync(
             application,
             a => a with { Acknowledgment = a.Acknowledgment with { Status = AcknowledgmentStatus.Failed, MarkedAt = null, NextAttemptAt = null, LastError = reason } },
             cancellationToken);
-        return new AcknowledgmentResult(AcknowledgmentStep.Failed) { Application = stored, Reason = reason };
+        return new AcknowledgmentResult(AcknowledgmentStep.Failed) { Application = stored, Reason = reason, Permanent = permanent };
     }
 
     private async Task<AcknowledgmentResult> RecordSentAsync(JobApplication application, DateTimeOffset sentAt, AcknowledgmentStep step, CancellationToken cancellationToken)
     {
-        var stored = await SaveAsync(
+        var stored = await store.UpdateAsync(
             application,
             a => a with { Acknowledgment = a.Acknowledgment with { Status = AcknowledgmentStatus.Sent, SentAt = sentAt, MarkedAt = null, NextAttemptAt = null, LastError = null } },
             cancellationToken);
         return new AcknowledgmentResult(step) { Application = stored };
-    }
-
-    /// <summary>
-    /// Stores <paramref name="change"/> of the application this attempt holds. Another writer may have changed other
-    /// fields meanwhile (a booking): re-read and apply again, a few times.
-    /// </summary>
-    private async Task<JobApplication> SaveAsync(JobApplication application, Func<JobApplication, JobApplication> change, CancellationToken cancellationToken)
-    {
-        var current = application;
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            if (await store.TryReplaceAsync(change(current), cancellationToken) is { } stored) return stored;
-            current = await store.FindAsync(application.Id, cancellationToken) ?? throw new InvalidOperationException($"Application {application.Id} disappeared.");
-        }
-
-        throw new InvalidOperationException($"Could not record the acknowledgment of application {application.Id}.");
     }
 }
