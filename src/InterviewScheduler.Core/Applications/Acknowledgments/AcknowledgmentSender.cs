@@ -50,20 +50,22 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
         if (acknowledgment.MarkedAt is { } leased && now - leased < Lease) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, Lease - (now - leased));
 
         var sender = acknowledgment.SenderMailbox ?? options.SenderFor(application.Id);
+
+        // Paced first: a wait for the mailbox's budget costs no attempt, no request slot and no Graph request. The
+        // reservation comes right before the requests that send, so the mailbox's windows hold when Exchange counts.
+        var wait = await pacer.ReserveAsync(sender, recipients: 1, cancellationToken);
+        if (wait > TimeSpan.Zero)
+        {
+            // Recorded so that a duplicate message meanwhile is dropped; if someone else wrote first, no matter.
+            await store.TryReplaceAsync(application with { Acknowledgment = acknowledgment with { NextAttemptAt = now + wait } }, cancellationToken);
+            return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = "pacing" };
+        }
+
+        // Every slot taken is rare (4 a mailbox against 30 sends a minute); the reserved send then goes unused.
         var slot = await pacer.TryEnterAsync(sender, cancellationToken);
         if (slot is null) return new AcknowledgmentResult(AcknowledgmentStep.Deferred, BusyRetryDelay);
         await using (slot)
         {
-            // Paced first: a wait for the mailbox's budget costs no attempt and no Graph request. The reservation
-            // comes right before the requests that send, so the mailbox's windows hold when Exchange counts.
-            var wait = await pacer.ReserveAsync(sender, recipients: 1, cancellationToken);
-            if (wait > TimeSpan.Zero)
-            {
-                // Recorded so that a duplicate message meanwhile is dropped; if someone else wrote first, no matter.
-                await store.TryReplaceAsync(application with { Acknowledgment = acknowledgment with { NextAttemptAt = now + wait } }, cancellationToken);
-                return new AcknowledgmentResult(AcknowledgmentStep.Deferred, wait) { Reason = "pacing" };
-            }
-
             var claimed = await store.TryReplaceAsync(
                 application with
                 {
