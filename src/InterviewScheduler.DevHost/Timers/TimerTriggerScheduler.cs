@@ -44,15 +44,18 @@ public sealed partial class TimerTriggerScheduler : BackgroundService
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            // A timer may wake a moment before its time: counting from the occurrence just run, not from "now",
+            // keeps that occurrence from running twice.
             var now = _time.GetUtcNow();
-            if (_schedule.GetNextOccurrence(now, TimeZoneInfo.Utc) is not { } next)
+            var from = last is { } ran && ran > now ? ran : now;
+            if (_schedule.GetNextOccurrence(from, TimeZoneInfo.Utc) is not { } next)
             {
                 return;
             }
 
             try
             {
-                await Task.Delay(next - now, _time, stoppingToken);
+                if (next > now) await Task.Delay(next - now, _time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
