@@ -15,6 +15,7 @@ public sealed class TestClock : TimeProvider
 
     private readonly DateTimeOffset _start;
     private readonly long _origin;
+    private long _skippedTicks;
 
     private TestClock(DateTimeOffset start)
     {
@@ -31,7 +32,14 @@ public sealed class TestClock : TimeProvider
     /// <summary>The UTC day the clock started on: the sandbox's seed date.</summary>
     public DateOnly StartDay => DateOnly.FromDateTime(_start.UtcDateTime);
 
-    public override DateTimeOffset GetUtcNow() => _start + System.GetElapsedTime(_origin);
+    public override DateTimeOffset GetUtcNow() => _start + System.GetElapsedTime(_origin) + TimeSpan.FromTicks(Interlocked.Read(ref _skippedTicks));
+
+    /// <summary>Jumps forward by <paramref name="by"/>, as if that much time had passed (a claim going stale, a lease ending).</summary>
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Interlocked.Add(ref _skippedTicks, by.Ticks);
+    }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 }

@@ -75,7 +75,7 @@ public sealed class DebriefScheduler(
         }
 
         var lastEnd = scheduled.Max(i => i.Time.End);
-        var team = Team(scheduled, application.RecruiterEmail ?? options.RecruiterMailbox);
+        var team = TeamOf(Sessions(scheduled), application.RecruiterEmail ?? options.RecruiterMailbox);
         if (live is not null && !abandoned && live.AfterInterviewsEnd == lastEnd && live.Team.SequenceEqual(team, StringComparer.OrdinalIgnoreCase))
         {
             return DebriefChange.None;
@@ -86,12 +86,7 @@ public sealed class DebriefScheduler(
         var attendees = team.Select(e => new EventAttendee(e)).ToList();
         if (live is null)
         {
-            var draft = new CalendarEventDraft(
-                $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
-                Body(application, scheduled),
-                slot,
-                attendees,
-                $"debrief-{application.Id}-{generation}");
+            var draft = Draft(application, Sessions(scheduled), slot, team, $"debrief-{application.Id}-{generation}");
             // A new event: Graph's transactionId makes a repeated create return the same event.
             var created = await calendar.CreateAsync(scheduling.OrganizerMailbox, draft, cancellationToken);
             await index.AddAsync(created.EventId, application.Id, cancellationToken);
@@ -108,13 +103,29 @@ public sealed class DebriefScheduler(
         return DebriefChange.Moved;
     }
 
-    /// <summary>Every interviewer of the scheduled interviews, then the recruiter; once each, in order.</summary>
-    private static IReadOnlyList<string> Team(List<Interview> scheduled, string? recruiter)
+    /// <summary>The debrief's event: for the team, with the interviews listed and no candidate.</summary>
+    public static CalendarEventDraft Draft(JobApplication application, IEnumerable<PlannedSession> sessions, TimeRange slot, IReadOnlyList<string> team, string transactionId)
     {
-        var team = scheduled.OrderBy(i => i.Time.Start).SelectMany(i => i.Attendees).Select(a => a.Email).ToList();
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(team);
+        return new CalendarEventDraft(
+            $"Debrief: {application.Candidate.Name} — {application.Role.Title}",
+            Body(application, sessions),
+            slot,
+            [.. team.Select(e => new EventAttendee(e))],
+            transactionId);
+    }
+
+    /// <summary>Every interviewer of the sessions, then the recruiter; once each, in order.</summary>
+    public static IReadOnlyList<string> TeamOf(IEnumerable<PlannedSession> sessions, string? recruiter)
+    {
+        var team = sessions.OrderBy(i => i.Time.Start).SelectMany(i => i.Interviewers).Select(a => a.Email).ToList();
         if (!string.IsNullOrWhiteSpace(recruiter)) team.Add(recruiter);
         return [.. team.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
+
+    private static IEnumerable<PlannedSession> Sessions(IEnumerable<Interview> scheduled) =>
+        scheduled.Select(i => new PlannedSession(i.Title, i.Time, i.Attendees));
 
     /// <summary>
     /// Right after, when the whole team is free then; otherwise the first time in the next
@@ -144,14 +155,14 @@ public sealed class DebriefScheduler(
     }
 
     /// <summary>The debrief's body: the interviews (who, when) and a request to write notes first. Encoded.</summary>
-    private static string Body(JobApplication application, IReadOnlyList<Interview> scheduled)
+    private static string Body(JobApplication application, IEnumerable<PlannedSession> scheduled)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"<p>Debrief for <strong>{WebUtility.HtmlEncode(application.Candidate.Name)}</strong>, {WebUtility.HtmlEncode(application.Role.Title)}.</p>");
         html.Append("<p>Please write your interview notes before the debrief, so that we decide on evidence, not on the loudest memory.</p><ul>");
         foreach (var interview in scheduled.OrderBy(i => i.Time.Start))
         {
-            var who = string.Join(", ", interview.Attendees.Select(a => WebUtility.HtmlEncode(a.Email)));
+            var who = string.Join(", ", interview.Interviewers.Select(a => WebUtility.HtmlEncode(a.Email)));
             html.Append(CultureInfo.InvariantCulture, $"<li>{WebUtility.HtmlEncode(interview.Title)}: {interview.Time.Start:yyyy-MM-dd HH:mm}–{interview.Time.End:HH:mm} UTC with {who}</li>");
         }
 

@@ -12,6 +12,15 @@ public interface ICalendarBooker
     Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Creates several events in one round trip (as many as fit a request), answering them in the same order. A
+    /// failure may leave some created: find them by <see cref="CalendarEventDraft.Tag"/> with <see cref="FindTaggedAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<BookedEvent>> CreateAllAsync(string organizerMailbox, IReadOnlyList<CalendarEventDraft> drafts, CancellationToken cancellationToken);
+
+    /// <summary>The organizer's events carrying <paramref name="tag"/> that are not cancelled, with their transactionIds.</summary>
+    Task<IReadOnlyList<BookedEvent>> FindTaggedAsync(string organizerMailbox, string tag, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Moves an event to <paramref name="time"/> and sets its attendees. Nothing else changes: replacing the body of
     /// a Teams meeting would drop its join information and the meeting with it.
     /// </summary>
@@ -43,6 +52,12 @@ public sealed record CalendarEventDraft(string Subject, string HtmlBody, TimeRan
     /// candidate's, whose body carries the join link of the interviewers' meeting.
     /// </summary>
     public bool OnlineMeeting { get; init; } = true;
+
+    /// <summary>
+    /// Kept with the event (an extended property) so that the events of one booking plan can be found again after a
+    /// crash or a lost answer; null for none.
+    /// </summary>
+    public string? Tag { get; init; }
 }
 
 /// <summary>An invited person.</summary>
@@ -54,7 +69,11 @@ public sealed record EventAttendee(string Email, string? Name = null, bool Optio
 /// <param name="JoinUrl">The Teams join link.</param>
 /// <param name="IsCancelled">Cancelled by the organizer.</param>
 /// <param name="Responses">Each attendee's response: accepted, declined, tentativelyAccepted, notResponded, ...</param>
-public sealed record BookedEvent(string EventId, TimeRange Time, string? JoinUrl, bool IsCancelled, IReadOnlyList<AttendeeResponse> Responses);
+public sealed record BookedEvent(string EventId, TimeRange Time, string? JoinUrl, bool IsCancelled, IReadOnlyList<AttendeeResponse> Responses)
+{
+    /// <summary>The transactionId it was created with, when read back (Graph returns it only to the app that set it).</summary>
+    public string? TransactionId { get; init; }
+}
 
 /// <summary>An attendee and their response to the invitation.</summary>
 public sealed record AttendeeResponse(string Email, string Response);

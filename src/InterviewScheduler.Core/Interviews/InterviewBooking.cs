@@ -8,20 +8,30 @@ namespace InterviewScheduler.Core.Interviews;
 
 /// <summary>
 /// Books a panel or loop for an application: one Teams meeting per session in the organizer mailbox with the
-/// interviewers and the interview guide, and the candidate's own invite at the same time with the same join link
-/// and a candidate-facing body, so the candidate never sees the guide or the interviewers' addresses.
+/// interviewers and the interview guide, the candidate's own invite at the same time with the same join link and a
+/// candidate-facing body (so the candidate never sees the guide or the interviewers' addresses), and the debrief
+/// right after when the whole team is free then.
 /// </summary>
 /// <remarks>
-/// One booking per application at a time: the booking claims the application (an ETag-guarded write) and a
-/// second one gets <see cref="BookingOutcome.Busy"/>. The chosen start is recorded in the claim before any event
-/// is created, and each event carries a transactionId derived from the booking, so a booking repeated with the
-/// same Idempotency-Key, or resumed after a crash, creates no second event. Free/busy is read again for the
-/// chosen time just before creating events; a time taken meanwhile gives <see cref="BookingOutcome.Taken"/>
-/// with fresh options.
+/// <para>
+/// Round trips: one free/busy read (the panel and the debrief team together), one write for every session's meeting
+/// and the debrief, one write for the candidate's invites (they carry the meetings' join links, known only once the
+/// meetings exist). A start the client saw earlier is read again first; the best option of a read made now is not.
+/// </para>
+/// <para>
+/// Nothing orphaned: one booking per application at a time holds the application's claim (an ETag-guarded write;
+/// another gets <see cref="BookingOutcome.Busy"/>). The <see cref="BookingPlan"/> is recorded in the claim before
+/// the first event is made, and every event carries the plan's id as an extended property. The claim is checked
+/// (and renewed) before each write. A booking that fails withdraws what its plan made, found by that property so
+/// that answers lost on the way count too, and frees the application; one that stopped (a crash) is resumed by the
+/// same Idempotency-Key, which books the recorded plan and keeps the events already made, or, after
+/// <see cref="AbandonedAfter"/>, taken over by another booking, which withdraws the abandoned plan's events first.
+/// </para>
 /// </remarks>
 public sealed class InterviewBooking(
     IApplicationStore applications,
     IInterviewStore interviews,
+    IDebriefStore debriefs,
     ICalendarBooker calendar,
     InterviewPlanner planner,
     InterviewGuide guide,
@@ -30,8 +40,10 @@ public sealed class InterviewBooking(
     SchedulingOptions options,
     TimeProvider time)
 {
-    /// <summary>A claim older than this belongs to a booking that stopped; another may take over.</summary>
+    /// <summary>A claim not renewed for this long belongs to a booking that stopped; another may take over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
+    private const string WithdrawnComment = "This invitation is withdrawn; we will send a new one.";
 
     public async Task<BookingResult> BookAsync(string applicationId, PanelRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -43,13 +55,15 @@ public sealed class InterviewBooking(
         var booked = (await interviews.ListAsync(applicationId, cancellationToken)).Where(i => i.BookingId == bookingId).ToList();
         if (booked.Count > 0) return BookingResult.Done(BookingOutcome.Replayed, booked);
 
-        var claimed = await ClaimAsync(application, bookingId, cancellationToken);
+        var (claimed, abandoned) = await ClaimAsync(application, bookingId, cancellationToken);
         if (claimed is null) return BookingResult.Of(BookingOutcome.Busy);
 
-        // A failure below leaves the claim, with its chosen start, for a retry to resume; it expires after AbandonedAfter.
-        var chosen = claimed.Booking!.ChosenStart;
-        SlotOption? option = null;
-        if (chosen is null)
+        // The booking that held the claim stopped part-way: its events go before this one reads free/busy.
+        if (abandoned is not null) await WithdrawAsync(abandoned, cancellationToken);
+
+        var plan = claimed.Booking!.Plan;
+        var resuming = plan is not null;
+        if (plan is null)
         {
             var decision = await ChooseAsync(claimed, request, cancellationToken);
             if (decision.Option is null)
@@ -58,39 +72,103 @@ public sealed class InterviewBooking(
                 return decision.Result!;
             }
 
-            option = decision.Option;
-            claimed = await RecordChoiceAsync(claimed, option.Sessions[0].Time.Start, cancellationToken);
-            if (claimed is null) return BookingResult.Of(BookingOutcome.Busy);
+            var withDebrief = await debriefs.FindAsync(applicationId, cancellationToken) is null;
+            plan = Plan(claimed, request, decision.Option, withDebrief);
+            var planned = plan;
+            claimed = await RenewAsync(claimed, b => b with { Plan = planned }, cancellationToken);
         }
         else
         {
-            // Resuming a booking that stopped after choosing: book that time again, no new choice.
-            var schedules = await planner.ReadAsync(claimed, request, AroundStart(request, chosen.Value), cancellationToken);
-            option = AvailabilityEngine.Evaluate(planner.ToAvailabilityRequest(claimed, request, schedules, request.Window) with { MinimumNotice = TimeSpan.Zero }, chosen.Value, time).Option
-                ?? Unchecked(request, chosen.Value);
+            // Resuming with the same Idempotency-Key: the recorded plan, not a new choice.
+            claimed = await RenewAsync(claimed, b => b, cancellationToken);
         }
 
-        var created = new List<Interview>();
-        for (var i = 0; i < request.Sessions.Count; i++)
+        if (claimed is null) return BookingResult.Of(BookingOutcome.Busy);
+
+        try
         {
-            var interview = await CreateEventAsync(claimed, request, option.Sessions[i], i, bookingId, cancellationToken);
-            created.Add(interview);
-            if (interview.JoinUrl is null && options.OnlineMeeting == OnlineMeetingPolicy.Required)
+            return await MakeAsync(claimed, request, plan, resuming, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Leave nothing half-booked. If even this fails, the claim keeps the plan for a resume or a takeover.
+            try
             {
-                // The organizer's calendar made a plain event (no Teams): undo what this booking made, and say why.
-                foreach (var made in created)
-                {
-                    await calendar.CancelAsync(options.OrganizerMailbox, made.EventId, "This interview could not be set up as a Teams meeting and is withdrawn.", cancellationToken);
-                    if (made.CandidateEventId is { } invite) await calendar.CancelAsync(options.OrganizerMailbox, invite, "This interview could not be set up as a Teams meeting and is withdrawn. We will send a new invitation.", cancellationToken);
-                }
-
+                await WithdrawAsync(plan, cancellationToken);
                 await ReleaseAsync(claimed, cancellationToken);
-                return BookingResult.Of(BookingOutcome.NoOnlineMeeting);
             }
+            catch (Exception undo) when (undo is not OperationCanceledException)
+            {
+                // The first failure is the one to report; the plan stays in the claim, so nothing is lost track of.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Creates the plan's events (keeping those a resumed booking already made), then records the booking.</summary>
+    private async Task<BookingResult> MakeAsync(JobApplication claimed, PanelRequest request, BookingPlan plan, bool resuming, CancellationToken cancellationToken)
+    {
+        var made = resuming
+            ? (await calendar.FindTaggedAsync(options.OrganizerMailbox, plan.PlanId, cancellationToken)).Where(e => e.TransactionId is not null).ToDictionary(e => e.TransactionId!, StringComparer.Ordinal)
+            : new Dictionary<string, BookedEvent>(StringComparer.Ordinal);
+
+        // First write: the interviewers' meetings and the debrief.
+        var drafts = new List<CalendarEventDraft>();
+        for (var i = 0; i < plan.Sessions.Count; i++)
+        {
+            var session = plan.Sessions[i];
+            var subject = $"Interview: {claimed.Candidate.Name} — {claimed.Role.Title}" + (plan.Sessions.Count > 1 ? $" — {session.Title}" : "");
+            drafts.Add(new CalendarEventDraft(subject, guide.Render(claimed, request.Sessions[i]), session.Time, session.Interviewers, plan.InterviewTransactionId(i)) { Tag = plan.PlanId });
         }
 
-        await RecordAsync(claimed, created, cancellationToken);
-        return BookingResult.Done(BookingOutcome.Booked, created);
+        if (plan.Debrief is { } debrief)
+        {
+            drafts.Add(DebriefScheduler.Draft(claimed, plan.Sessions, debrief.Time, debrief.Team, plan.DebriefTransactionId) with { Tag = plan.PlanId });
+        }
+
+        await CreateMissingAsync(drafts, made, claimed.Id, cancellationToken);
+        var meetings = plan.Sessions.Select((_, i) => made[plan.InterviewTransactionId(i)]).ToList();
+        if (options.OnlineMeeting == OnlineMeetingPolicy.Required && meetings.Any(m => m.JoinUrl is null))
+        {
+            // The organizer's calendar made plain events (no Teams): undo what this booking made, and say why.
+            await WithdrawAsync(plan, cancellationToken);
+            await ReleaseAsync(claimed, cancellationToken);
+            return BookingResult.Of(BookingOutcome.NoOnlineMeeting);
+        }
+
+        // The claim is checked before each write: a booking that lost it leaves the application to the one that has it.
+        if (await RenewAsync(claimed, b => b, cancellationToken) is not { } renewed) return await LostClaimAsync(plan, cancellationToken);
+        claimed = renewed;
+
+        // Second write: the candidate's invites, each with its meeting's join link.
+        var invites = plan.Sessions.Select((session, i) => new CalendarEventDraft(
+            candidateInvite.Subject(claimed, request.Sessions[i], plan.Sessions.Count),
+            candidateInvite.Render(claimed, request.Sessions[i], meetings[i].JoinUrl),
+            meetings[i].Time,
+            [new EventAttendee(claimed.Candidate.Email, claimed.Candidate.Name)],
+            plan.CandidateTransactionId(i)) { OnlineMeeting = false, Tag = plan.PlanId }).ToList();
+        await CreateMissingAsync(invites, made, claimed.Id, cancellationToken);
+
+        var bookingId = claimed.Booking!.BookingId;
+        var created = plan.Sessions.Select((session, i) => new Interview(
+            Hash($"{bookingId}|{i}")[..32], claimed.Id, bookingId, i, session.Title, meetings[i].Time, session.Interviewers, meetings[i].EventId, meetings[i].JoinUrl, InterviewStatus.Scheduled)
+        {
+            CandidateEventId = made[plan.CandidateTransactionId(i)].EventId,
+        }).ToList();
+        if (!await RecordAsync(claimed, created, cancellationToken)) return await LostClaimAsync(plan, cancellationToken);
+
+        var placed = plan.Debrief is { } planned ? await RecordDebriefAsync(claimed, plan, planned, made[plan.DebriefTransactionId], cancellationToken) : null;
+        return BookingResult.Done(BookingOutcome.Booked, created) with { Debrief = placed };
+    }
+
+    /// <summary>Creates the drafts not made yet, in one round trip, and indexes the new events for change notifications.</summary>
+    private async Task CreateMissingAsync(IReadOnlyList<CalendarEventDraft> drafts, Dictionary<string, BookedEvent> made, string applicationId, CancellationToken cancellationToken)
+    {
+        var missing = drafts.Where(d => !made.ContainsKey(d.TransactionId)).ToList();
+        var created = await calendar.CreateAllAsync(options.OrganizerMailbox, missing, cancellationToken);
+        for (var i = 0; i < missing.Count; i++) made[missing[i].TransactionId] = created[i];
+        foreach (var draft in drafts) await eventIndex.AddAsync(made[draft.TransactionId].EventId, applicationId, cancellationToken);
     }
 
     /// <summary>
@@ -117,77 +195,99 @@ public sealed class InterviewBooking(
         return (null, BookingResult.Taken(replan.Options, evaluation.Problems));
     }
 
-    private async Task<Interview> CreateEventAsync(JobApplication application, PanelRequest request, ScheduledSession session, int index, string bookingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan for an option: each session with its attending interviewers (and every optional one invited), and
+    /// the debrief in the same write when the application has none yet and the whole team is free right after.
+    /// </summary>
+    private BookingPlan Plan(JobApplication application, PanelRequest request, SlotOption option, bool withDebrief)
     {
-        var sessionRequest = request.Sessions[index];
-        var subject = $"Interview: {application.Candidate.Name} — {application.Role.Title}" + (request.Sessions.Count > 1 ? $" — {sessionRequest.Title}" : "");
-        var attendees = sessionRequest.Interviewers
-            .Where(i => session.Attendees.Contains(i.Email, StringComparer.OrdinalIgnoreCase) || i.Optional)
-            .Select(i => new EventAttendee(i.Email, null, i.Optional))
-            .ToList();
-        var draft = new CalendarEventDraft(subject, guide.Render(application, sessionRequest), session.Time, attendees, TransactionId(bookingId, index));
-        var created = await calendar.CreateAsync(options.OrganizerMailbox, draft, cancellationToken);
-        await eventIndex.AddAsync(created.EventId, application.Id, cancellationToken);
-
-        var invite = new CalendarEventDraft(
-            candidateInvite.Subject(application, sessionRequest, request.Sessions.Count),
-            candidateInvite.Render(application, sessionRequest, created.JoinUrl),
-            created.Time,
-            [new EventAttendee(application.Candidate.Email, application.Candidate.Name)],
-            CandidateTransactionId(bookingId, index)) { OnlineMeeting = false };
-        var candidateEvent = await calendar.CreateAsync(options.OrganizerMailbox, invite, cancellationToken);
-        await eventIndex.AddAsync(candidateEvent.EventId, application.Id, cancellationToken);
-        return new Interview(Hash($"{bookingId}|{index}")[..32], application.Id, bookingId, index, sessionRequest.Title, created.Time, attendees, created.EventId, created.JoinUrl, InterviewStatus.Scheduled)
+        var sessions = request.Sessions.Select((s, i) => new PlannedSession(
+            s.Title,
+            option.Sessions[i].Time,
+            [.. s.Interviewers
+                .Where(iv => iv.Optional || option.Sessions[i].Attendees.Contains(iv.Email, StringComparer.OrdinalIgnoreCase))
+                .Select(iv => new EventAttendee(iv.Email, null, iv.Optional))])).ToList();
+        PlannedDebrief? debrief = null;
+        if (withDebrief && option.DebriefIsFree && option.Debrief is { } slot)
         {
-            CandidateEventId = candidateEvent.EventId,
-        };
+            debrief = new PlannedDebrief(slot, DebriefScheduler.TeamOf(sessions, planner.DebriefGuests(application) is [var recruiter, ..] ? recruiter : null));
+        }
+
+        return new BookingPlan(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), sessions, debrief);
     }
 
-    /// <summary>Graph's transactionId for a booking's session: the same booking always gets the same events.</summary>
-    public static string TransactionId(string bookingId, int sessionIndex) => $"interview-{bookingId}-{sessionIndex}";
+    /// <summary>Cancels every live event of <paramref name="plan"/>, found by its tag; what is already gone stays gone.</summary>
+    private async Task WithdrawAsync(BookingPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var made in await calendar.FindTaggedAsync(options.OrganizerMailbox, plan.PlanId, cancellationToken))
+        {
+            await calendar.CancelAsync(options.OrganizerMailbox, made.EventId, WithdrawnComment, cancellationToken);
+        }
+    }
 
-    /// <summary>Graph's transactionId for the candidate's invite to a booking's session.</summary>
-    public static string CandidateTransactionId(string bookingId, int sessionIndex) => $"candidate-{bookingId}-{sessionIndex}";
+    private async Task<BookingResult> LostClaimAsync(BookingPlan plan, CancellationToken cancellationToken)
+    {
+        await WithdrawAsync(plan, cancellationToken);
+        return BookingResult.Of(BookingOutcome.Busy);
+    }
 
-    private async Task<JobApplication?> ClaimAsync(JobApplication application, string bookingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the application's claim for <paramref name="bookingId"/>: its own claim (a resume), a free one, or one
+    /// abandoned by another booking, whose plan is returned so that its events can be withdrawn.
+    /// </summary>
+    private async Task<(JobApplication? Claimed, BookingPlan? Abandoned)> ClaimAsync(JobApplication application, string bookingId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var now = time.GetUtcNow();
-            if (application.Booking is { } claim)
+            var previous = application.Booking;
+            if (previous is not null)
             {
-                if (claim.BookingId == bookingId) return application;
-                if (now - claim.ClaimedAt < AbandonedAfter) return null;
+                // A live claim is busy even for the same Idempotency-Key: two copies of one booking must not both
+                // write. A stopped one is resumed (same key) or taken over (another booking).
+                if (now - previous.ClaimedAt < AbandonedAfter) return (null, null);
+                if (previous.BookingId == bookingId) return (await RenewAsync(application, b => b, cancellationToken), null);
             }
 
             var claimed = await applications.TryReplaceAsync(application with { Booking = new BookingClaim(bookingId, now), BookingRequestedAt = now }, cancellationToken);
-            if (claimed is not null) return claimed;
+            if (claimed is not null) return (claimed, previous?.Plan);
 
             // Someone changed the application (an acknowledgment, or another booking): look again.
             application = await applications.FindAsync(application.Id, cancellationToken) ?? throw new InvalidOperationException("The application disappeared.");
         }
 
-        return null;
+        return (null, null);
     }
 
-    private async Task<JobApplication?> RecordChoiceAsync(JobApplication claimed, DateTimeOffset start, CancellationToken cancellationToken) =>
-        await UpdateOwnAsync(claimed, a => a with { Booking = a.Booking! with { ChosenStart = start } }, cancellationToken);
+    /// <summary>Renews this booking's claim (and applies <paramref name="change"/> to it); null when the claim is no longer this booking's.</summary>
+    private async Task<JobApplication?> RenewAsync(JobApplication claimed, Func<BookingClaim, BookingClaim> change, CancellationToken cancellationToken) =>
+        await UpdateOwnAsync(claimed, a => a with { Booking = change(a.Booking!) with { ClaimedAt = time.GetUtcNow() } }, cancellationToken);
 
     private async Task ReleaseAsync(JobApplication claimed, CancellationToken cancellationToken) =>
         await UpdateOwnAsync(claimed, a => a with { Booking = null }, cancellationToken);
 
-    private async Task RecordAsync(JobApplication claimed, IReadOnlyList<Interview> created, CancellationToken cancellationToken)
+    /// <summary>Stores the interviews and marks the application scheduled; false when the claim was lost meanwhile.</summary>
+    private async Task<bool> RecordAsync(JobApplication claimed, IReadOnlyList<Interview> created, CancellationToken cancellationToken)
     {
         var current = claimed;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var done = current with { Booking = null, Status = ApplicationStatus.Scheduled, BookedAt = time.GetUtcNow() };
-            if (await interviews.TryRecordBookingAsync(done, created, cancellationToken) is not null) return;
+            if (await interviews.TryRecordBookingAsync(done, created, cancellationToken) is not null) return true;
             current = await applications.FindAsync(claimed.Id, cancellationToken) ?? throw new InvalidOperationException("The application disappeared.");
-            if (current.Booking?.BookingId != claimed.Booking!.BookingId) throw new InvalidOperationException("The booking lost its claim before it was recorded.");
+            if (current.Booking?.BookingId != claimed.Booking!.BookingId) return false;
         }
 
         throw new InvalidOperationException($"Could not record the booking of application {claimed.Id}.");
+    }
+
+    /// <summary>Stores the debrief made with the sessions; one that lost to a debrief stored meanwhile is withdrawn.</summary>
+    private async Task<Debrief?> RecordDebriefAsync(JobApplication application, BookingPlan plan, PlannedDebrief planned, BookedEvent made, CancellationToken cancellationToken)
+    {
+        var debrief = new Debrief(application.Id, made.EventId, made.JoinUrl, made.Time, plan.Sessions.Max(s => s.Time.End), planned.Team, [], DebriefStatus.Scheduled, Generation: 1);
+        if (await debriefs.TrySaveAsync(debrief, cancellationToken) is { } stored) return stored;
+        await calendar.CancelAsync(options.OrganizerMailbox, made.EventId, WithdrawnComment, cancellationToken);
+        return null;
     }
 
     /// <summary>Applies <paramref name="change"/> to the application while this booking still holds its claim.</summary>
@@ -209,20 +309,6 @@ public sealed class InterviewBooking(
     {
         var length = request.Sessions.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration) + TimeSpan.FromMinutes(30 * request.Sessions.Count);
         return new TimeRange(start - TimeSpan.FromHours(1), start + length + TimeSpan.FromHours(1));
-    }
-
-    /// <summary>The option for a resumed booking whose time can no longer be checked: its sessions back to back.</summary>
-    private static SlotOption Unchecked(PanelRequest request, DateTimeOffset start)
-    {
-        var sessions = new List<ScheduledSession>();
-        var at = start;
-        foreach (var s in request.Sessions)
-        {
-            sessions.Add(new ScheduledSession(s.Title, new TimeRange(at, at + s.Duration), [.. s.Interviewers.Where(i => !i.Optional).Select(i => i.Email)], []));
-            at += s.Duration;
-        }
-
-        return new SlotOption { Rank = 1, Sessions = sessions, Debrief = null, DebriefTeam = [], DebriefIsFree = false, TentativeOverlaps = 0, OptionalAttending = 0, OptionalInvited = 0, Reasons = ["resumed"] };
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
@@ -256,6 +342,9 @@ public enum BookingOutcome
 /// <summary>A booking's outcome with what goes with it.</summary>
 public sealed record BookingResult(BookingOutcome Outcome, IReadOnlyList<Interview> Interviews, IReadOnlyList<SlotOption> FreshOptions, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<string> Problems)
 {
+    /// <summary>The debrief the booking made with the interviews; null when it is left to <see cref="DebriefScheduler"/>.</summary>
+    public Debrief? Debrief { get; init; }
+
     public static BookingResult Of(BookingOutcome outcome) => new(outcome, [], [], new Dictionary<string, string[]>(), []);
 
     public static BookingResult Done(BookingOutcome outcome, IReadOnlyList<Interview> interviews) => Of(outcome) with { Interviews = interviews };

@@ -12,6 +12,12 @@ public static class PanelRequestValidation
 {
     public const int MaxSessions = 8;
     public const int MaxInterviewersPerSession = 100;
+
+    /// <summary>
+    /// The debrief invites every interviewer of the loop and the recruiter, and Exchange refuses a meeting with more
+    /// than 500 attendees (microsoft-graph-docs issue 5395), so a loop has at most this many different interviewers.
+    /// </summary>
+    public const int MaxInterviewersPerLoop = 499;
     public const int MinDurationMinutes = 15;
     public const int MaxDurationMinutes = 240;
     public const int DefaultDurationMinutes = 45;
@@ -43,6 +49,12 @@ public static class PanelRequestValidation
             for (var i = 0; i < given.Count; i++)
             {
                 if (Session(given[i], $"sessions[{i}]", i, given.Count, errors) is { } session) sessions.Add(session);
+            }
+
+            var people = sessions.SelectMany(s => s.Interviewers).Select(i => i.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            if (people > MaxInterviewersPerLoop)
+            {
+                errors["sessions"] = [$"At most {MaxInterviewersPerLoop} different interviewers across the sessions (this loop has {people}): the debrief invites them all and the recruiter, and a meeting holds at most 500 attendees."];
             }
         }
 

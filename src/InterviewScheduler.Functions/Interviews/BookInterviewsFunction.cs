@@ -41,7 +41,9 @@ public sealed partial class BookInterviewsFunction(InterviewBooking booking, Deb
                 var turnaround = time.GetUtcNow() - requestedAt;
                 if (result.Outcome == BookingOutcome.Booked) metrics.InvitesSent(turnaround);
                 LogBooked(logger, id, result.Interviews.Count, result.Outcome, turnaround.TotalMilliseconds);
-                var debrief = await AlignDebriefAsync(id, cancellationToken);
+                // A debrief made with the interviews needs no second look; otherwise it is placed now.
+                var debrief = result.Debrief ?? await AlignDebriefAsync(id, cancellationToken);
+                if (result.Debrief is { } made) metrics.DebriefBooked(made.Time.Start - made.AfterInterviewsEnd);
                 var answer = new BookingAnswer([.. result.Interviews.Select(InterviewView.From)], DebriefView.From(debrief));
                 return new ObjectResult(answer) { StatusCode = StatusCodes.Status201Created };
             case BookingOutcome.UnknownApplication:

@@ -18,11 +18,71 @@ namespace InterviewScheduler.Graph.Calendar;
 /// or a caller retries after a lost answer, Graph returns the event made the first time instead of a second one.
 /// Graph's refusals (an unknown organizer mailbox, a rejected request) surface as <see cref="GraphCalendarException"/>.
 /// </remarks>
-public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBooker
+public sealed class GraphCalendarBooker(GraphServiceClient graph, TimeProvider time) : ICalendarBooker
 {
+    /// <summary>
+    /// The named extended property that carries <see cref="CalendarEventDraft.Tag"/>, in the project's own property
+    /// set; events can be filtered on it (api/singlevaluelegacyextendedproperty-get.md lists events).
+    /// </summary>
+    public const string TagPropertyId = "String {4fc4e1fe-4cf7-4d4c-a3e7-aca56481c3b8} Name InterviewSchedulerBookingPlan";
+
+    private readonly GraphCalendarBatch batch = new(graph, time);
+
+    /// <summary>A booker on the system clock (its only use of time is waiting out throttling).</summary>
+    public GraphCalendarBooker(GraphServiceClient graph)
+        : this(graph, TimeProvider.System)
+    {
+    }
+
     public async Task<BookedEvent> CreateAsync(string organizerMailbox, CalendarEventDraft draft, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        var meeting = NewEvent(draft);
+        var created = await Send("creating an event", organizerMailbox,
+            () => graph.Users[organizerMailbox].Events.PostAsync(meeting, PreferUtc, cancellationToken));
+        return Booked(created, "creating an event", organizerMailbox);
+    }
+
+    public async Task<IReadOnlyList<BookedEvent>> CreateAllAsync(string organizerMailbox, IReadOnlyList<CalendarEventDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0) return [];
+        if (drafts.Count == 1) return [await CreateAsync(organizerMailbox, drafts[0], cancellationToken)];
+        var requests = drafts.Select(d => (Func<RequestInformation>)(() => graph.Users[organizerMailbox].Events.ToPostRequestInformation(NewEvent(d), PreferUtc))).ToList();
+        var created = await batch.SendAsync<Event>("creating events", organizerMailbox, requests, cancellationToken);
+        return [.. created.Select(e => Booked(e, "creating events", organizerMailbox))];
+    }
+
+    public async Task<IReadOnlyList<BookedEvent>> FindTaggedAsync(string organizerMailbox, string tag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(organizerMailbox);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tag);
+        if (!IsPlainTag(tag)) throw new ArgumentException("A tag is letters, digits and dashes.", nameof(tag));
+        var found = new List<BookedEvent>();
+        var page = await Send("finding a booking's events", organizerMailbox, () => graph.Users[organizerMailbox].Events.GetAsync(
+            request =>
+            {
+                request.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc);
+                request.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{TagPropertyId}' and ep/value eq '{tag}')";
+                request.QueryParameters.Select = ["id", "start", "end", "isCancelled", "attendees", "onlineMeeting", "transactionId"];
+                request.QueryParameters.Top = 50;
+            },
+            cancellationToken));
+        while (page is not null)
+        {
+            found.AddRange((page.Value ?? []).Where(e => e.IsCancelled != true).Select(e => Booked(e, "finding a booking's events", organizerMailbox)));
+            if (page.OdataNextLink is not { } next) break;
+            page = await Send("finding a booking's events", organizerMailbox,
+                () => graph.Users[organizerMailbox].Events.WithUrl(next).GetAsync(request => request.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc), cancellationToken));
+        }
+
+        return found;
+    }
+
+    /// <summary>A new event from a draft: a Teams meeting, or a plain invite pointing at one.</summary>
+    private static Event NewEvent(CalendarEventDraft draft)
+    {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentException.ThrowIfNullOrWhiteSpace(draft.TransactionId, nameof(draft));
         var meeting = Meeting(draft);
@@ -33,11 +93,17 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
         // A proposed new time would bypass the panel search; the recruiter reschedules instead.
         meeting.AllowNewTimeProposals = false;
         meeting.ResponseRequested = true;
+        if (draft.Tag is { } tag)
+        {
+            if (!IsPlainTag(tag)) throw new ArgumentException("A tag is letters, digits and dashes.", nameof(draft));
+            meeting.SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = TagPropertyId, Value = tag }];
+        }
 
-        var created = await Send("creating an event", organizerMailbox,
-            () => graph.Users[organizerMailbox].Events.PostAsync(meeting, PreferUtc, cancellationToken));
-        return Booked(created, "creating an event", organizerMailbox);
+        return meeting;
     }
+
+    /// <summary>Tags go into an OData filter literal, so they hold nothing that would need escaping there.</summary>
+    private static bool IsPlainTag(string tag) => tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     public async Task<BookedEvent> MoveAsync(string organizerMailbox, string eventId, TimeRange time, IReadOnlyList<CoreAttendee> attendees, CancellationToken cancellationToken)
     {
@@ -142,7 +208,7 @@ public sealed class GraphCalendarBooker(GraphServiceClient graph) : ICalendarBoo
             .Where(a => !string.IsNullOrWhiteSpace(a.EmailAddress?.Address))
             .Select(a => new AttendeeResponse(a.EmailAddress!.Address!, GraphCalendarMapping.ToResponseName(a.Status?.Response)))
             .ToList();
-        return new BookedEvent(id, time, item.OnlineMeeting?.JoinUrl, item.IsCancelled ?? false, responses);
+        return new BookedEvent(id, time, item.OnlineMeeting?.JoinUrl, item.IsCancelled ?? false, responses) { TransactionId = item.TransactionId };
     }
 
     private static async Task<T?> Send<T>(string what, string mailbox, Func<Task<T?>> call)

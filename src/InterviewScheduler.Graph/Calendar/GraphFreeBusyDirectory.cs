@@ -24,29 +24,25 @@ namespace InterviewScheduler.Graph.Calendar;
 /// <remarks>
 /// Throttling: the SDK's retry handler retries a throttled top-level request (the single call, or a whole batch).
 /// A call throttled inside a batch answers 429 in its own step; those calls alone are sent again in a new batch
-/// after the longest Retry-After among them (at most <see cref="LongestRetryWait"/>), up to
+/// after the longest Retry-After among them (at most <see cref="GraphCalendarBatch.LongestRetryWait"/>), up to
 /// <see cref="MaxThrottledRetries"/> times, then <see cref="GraphCalendarException"/> with status 429. Waiting here
 /// is acceptable: this is a read a recruiter is waiting for, and each wait is short and bounded.
 /// </remarks>
 public sealed class GraphFreeBusyDirectory(GraphServiceClient graph, TimeProvider time) : IFreeBusyDirectory
 {
+    private readonly GraphCalendarBatch batch = new(graph, time);
+
     /// <summary>Most people Graph accepts in one getSchedule call.</summary>
     public const int MaxSchedulesPerCall = 20;
 
     /// <summary>Most calls Graph accepts in one JSON batch.</summary>
-    public const int MaxCallsPerBatch = 20;
+    public const int MaxCallsPerBatch = GraphCalendarBatch.MaxStepsPerBatch;
 
     /// <summary>How many times calls throttled inside a batch are sent again before giving up.</summary>
-    public const int MaxThrottledRetries = 3;
+    public const int MaxThrottledRetries = GraphCalendarBatch.MaxThrottledRetries;
 
     /// <summary>The longest window one call asks for: Graph refuses 62 days or more.</summary>
     public static readonly TimeSpan MaxWindowPerCall = TimeSpan.FromDays(61);
-
-    /// <summary>The longest wait before re-sending throttled calls, whatever Retry-After says.</summary>
-    public static readonly TimeSpan LongestRetryWait = TimeSpan.FromSeconds(30);
-
-    /// <summary>Used when a throttled step gives no Retry-After.</summary>
-    private static readonly TimeSpan DefaultRetryWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Minutes per digit of <c>availabilityView</c>; we read <c>scheduleItems</c>, so it only has to be valid.</summary>
     private const int ViewIntervalMinutes = 15;
@@ -101,86 +97,10 @@ public sealed class GraphFreeBusyDirectory(GraphServiceClient graph, TimeProvide
 
     private async Task<IReadOnlyList<IReadOnlyList<ScheduleInformation>>> ReadBatchedAsync(string organizer, IReadOnlyList<ScheduleCall> calls, CancellationToken cancellationToken)
     {
-        var answers = new IReadOnlyList<ScheduleInformation>?[calls.Count];
-        // Batches go one after the other: Exchange allows only a few concurrent requests per mailbox, and
-        // each batch already runs its calls side by side.
-        foreach (var batch in Enumerable.Range(0, calls.Count).Chunk(MaxCallsPerBatch))
-        {
-            IReadOnlyList<int> pending = batch;
-            for (var retry = 0; ; retry++)
-            {
-                var (throttled, wait) = await SendBatchAsync(organizer, calls, pending, answers, cancellationToken);
-                if (throttled.Count == 0) break;
-                if (retry == MaxThrottledRetries)
-                {
-                    throw new GraphCalendarException(
-                        string.Create(CultureInfo.InvariantCulture, $"Microsoft Graph kept throttling getSchedule for mailbox '{organizer}': {throttled.Count} call(s) still answered 429 after {MaxThrottledRetries} retries."),
-                        (int)HttpStatusCode.TooManyRequests,
-                        "TooManyRequests");
-                }
-
-                await Task.Delay(wait, time, cancellationToken);
-                pending = throttled;
-            }
-        }
-
-        return [.. answers.Select(a => a ?? [])];
-    }
-
-    /// <summary>Sends the <paramref name="pending"/> calls as one batch; fills <paramref name="answers"/> and returns the throttled calls with the wait they ask for.</summary>
-    private async Task<(IReadOnlyList<int> Throttled, TimeSpan Wait)> SendBatchAsync(
-        string organizer, IReadOnlyList<ScheduleCall> calls, IReadOnlyList<int> pending, IReadOnlyList<ScheduleInformation>?[] answers, CancellationToken cancellationToken)
-    {
-        var content = new BatchRequestContentCollection(graph, MaxCallsPerBatch);
-        foreach (var index in pending)
-        {
-            var request = graph.Users[organizer].Calendar.GetSchedule.ToPostRequestInformation(
-                Body(calls[index]), r => r.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc));
-            await content.AddBatchRequestStepAsync(request, StepId(index));
-        }
-
-        BatchResponseContentCollection response;
-        try
-        {
-            response = await graph.Batch.PostAsync(content, cancellationToken);
-        }
-        catch (ApiException exception)
-        {
-            throw GraphCalendarMapping.Refused("a $batch of getSchedule calls", organizer, exception);
-        }
-
-        var statuses = await response.GetResponsesStatusCodesAsync();
-        var throttled = new List<int>();
-        var wait = TimeSpan.Zero;
-        foreach (var index in pending)
-        {
-            var id = StepId(index);
-            if (!statuses.TryGetValue(id, out var status))
-            {
-                throw new GraphCalendarException($"Microsoft Graph's $batch answer for mailbox '{organizer}' has no response to getSchedule step {id}.", 0, null);
-            }
-
-            if ((int)status is >= 200 and < 300)
-            {
-                var answer = await response.GetResponseByIdAsync<GetSchedulePostResponse>(id);
-                answers[index] = answer?.Value ?? [];
-                continue;
-            }
-
-            using var step = await response.GetResponseByIdAsync(id);
-            if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-            {
-                throttled.Add(index);
-                var asked = RetryAfter(step);
-                if (asked > wait) wait = asked;
-                continue;
-            }
-
-            var (code, message) = await ErrorOf(step, cancellationToken);
-            throw new GraphCalendarException(GraphCalendarMapping.Describe((int)status, code, message, "getSchedule", organizer), (int)status, code);
-        }
-
-        return (throttled, wait);
+        var requests = calls.Select(call => (Func<RequestInformation>)(() => graph.Users[organizer].Calendar.GetSchedule.ToPostRequestInformation(
+            Body(call), r => r.Headers.Add("Prefer", GraphCalendarMapping.PreferUtc)))).ToList();
+        var answers = await batch.SendAsync<GetSchedulePostResponse>("getSchedule", organizer, requests, cancellationToken);
+        return [.. answers.Select(a => (IReadOnlyList<ScheduleInformation>)(a?.Value ?? []))];
     }
 
     private static Dictionary<string, PersonSchedule> Merge(IReadOnlyList<string> people, IReadOnlyList<ScheduleCall> calls, IReadOnlyList<IReadOnlyList<ScheduleInformation>> answers)
@@ -249,34 +169,6 @@ public sealed class GraphFreeBusyDirectory(GraphServiceClient graph, TimeProvide
         EndTime = GraphCalendarMapping.ToGraph(call.Window.End),
         AvailabilityViewInterval = ViewIntervalMinutes,
     };
-
-    private static string StepId(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
-
-    private TimeSpan RetryAfter(HttpResponseMessage step)
-    {
-        var asked = RetryAfterHeader.Wait(step.Headers.RetryAfter, time.GetUtcNow()) ?? DefaultRetryWait;
-        return asked < TimeSpan.Zero ? TimeSpan.Zero : asked > LongestRetryWait ? LongestRetryWait : asked;
-    }
-
-    private static async Task<(string? Code, string? Message)> ErrorOf(HttpResponseMessage step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var body = JsonDocument.Parse(await step.Content.ReadAsStringAsync(cancellationToken));
-            if (body.RootElement.TryGetProperty("error", out var error))
-            {
-                var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-                var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-                return (code, message);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not Graph's error shape: the status alone says enough.
-        }
-
-        return (null, null);
-    }
 
     /// <summary>One getSchedule call: up to 20 people over a part of the window.</summary>
     private sealed record ScheduleCall(string[] People, TimeRange Window);

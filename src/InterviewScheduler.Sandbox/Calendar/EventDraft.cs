@@ -1,3 +1,5 @@
+using InterviewScheduler.Sandbox.Mail;
+
 namespace InterviewScheduler.Sandbox.Calendar;
 
 /// <summary>
@@ -23,6 +25,9 @@ public sealed record EventDraft
     public string? OnlineMeetingProvider { get; init; }
     public string? ShowAs { get; init; }
     public string? TransactionId { get; init; }
+
+    /// <summary>Single-value extended properties to set (added, or replacing one with the same id).</summary>
+    public IReadOnlyList<ExtendedProperty>? SingleValueExtendedProperties { get; init; }
 }
 
 /// <summary>A person to invite: address, optional display name, and <c>required</c>/<c>optional</c>/<c>resource</c>.</summary>

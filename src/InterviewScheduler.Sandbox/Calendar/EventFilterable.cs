@@ -30,10 +30,12 @@ internal sealed class EventFilterable(SandboxEvent item) : IFilterable
         return known;
     }
 
-    public IEnumerable<IFilterable>? Elements(string path) =>
-        path.Equals("attendees", StringComparison.OrdinalIgnoreCase)
-            ? item.Attendees.Select(a => (IFilterable)new AttendeeFilterable(a))
-            : null;
+    public IEnumerable<IFilterable>? Elements(string path) => path.ToLowerInvariant() switch
+    {
+        "attendees" => item.Attendees.Select(a => (IFilterable)new AttendeeFilterable(a)),
+        "singlevalueextendedproperties" => item.SingleValueExtendedProperties.Select(p => (IFilterable)new FilterPairs(("id", p.Id), ("value", p.Value))),
+        _ => null,
+    };
 
     private const string Unknown = "\u0000unknown";
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Wire;
 
 namespace InterviewScheduler.Sandbox.Calendar;
@@ -91,6 +92,9 @@ internal static partial class EventJson
             IsOnlineMeeting = body.Bool("isOnlineMeeting"),
             OnlineMeetingProvider = body.Str("onlineMeetingProvider"),
             TransactionId = body.Str("transactionId"),
+            SingleValueExtendedProperties = body.Node("singleValueExtendedProperties") is JsonArray
+                ? [.. body.Items("singleValueExtendedProperties").Select(p => new ExtendedProperty(p.Str("id") ?? string.Empty, p.Str("value") ?? string.Empty))]
+                : null,
         };
 
         if (body.Str("showAs") is { } showAs)

@@ -1,3 +1,5 @@
+using InterviewScheduler.Sandbox.Mail;
+
 namespace InterviewScheduler.Sandbox.Calendar;
 
 /// <summary>
@@ -69,6 +71,9 @@ public sealed record SandboxEvent
 
     /// <summary>The client's idempotency key, unique per organizer mailbox, or null.</summary>
     public string? TransactionId { get; init; }
+
+    /// <summary>MAPI single-value extended properties the organizer's app set; they stay on the organizer's item.</summary>
+    public IReadOnlyList<ExtendedProperty> SingleValueExtendedProperties { get; init; } = [];
 
     public required DateTimeOffset Created { get; init; }
 

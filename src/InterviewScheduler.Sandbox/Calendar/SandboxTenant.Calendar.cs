@@ -1,4 +1,5 @@
 using InterviewScheduler.Sandbox.Calendar;
+using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Users;
 
 namespace InterviewScheduler.Sandbox;
@@ -101,6 +102,7 @@ public sealed partial class SandboxTenant
                 Attendees = Invitees(draft.Attendees, organizer, previous: []),
                 ShowAs = FreeBusyStatus.Normalize(draft.ShowAs) ?? FreeBusyStatus.Busy,
                 TransactionId = draft.TransactionId,
+                SingleValueExtendedProperties = draft.SingleValueExtendedProperties ?? [],
                 Created = now,
                 LastModified = now,
                 ChangeKey = NextTokenLocked(12),
@@ -319,6 +321,7 @@ public sealed partial class SandboxTenant
                     Response = AttendeeResponse.NotResponded,
                     ResponseTime = null,
                     TransactionId = null,
+                    SingleValueExtendedProperties = [],
                     Created = now,
                 };
             }
@@ -334,6 +337,7 @@ public sealed partial class SandboxTenant
                     ResponseTime = timeChanged ? null : copy.ResponseTime,
                     ShowAs = response == AttendeeResponse.TentativelyAccepted ? FreeBusyStatus.Tentative : organizerEvent.ShowAs,
                     TransactionId = null,
+                    SingleValueExtendedProperties = [],
                     Created = copy.Created,
                 };
             }

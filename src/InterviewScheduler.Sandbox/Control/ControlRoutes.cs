@@ -120,6 +120,8 @@ internal static class ControlRoutes
         if (rate is < 0 or > 1) return BadRequest("'rate' must be within 0..1.");
         var count = body.Int("count");
         if (count is < 0) return BadRequest("'count' must not be negative.");
+        var skip = body.Int("skip") ?? 0;
+        if (skip < 0) return BadRequest("'skip' must not be negative.");
 
         var rule = tenant.AddFault(new FaultRule
         {
@@ -130,6 +132,7 @@ internal static class ControlRoutes
             LatencyMilliseconds = body.Int("latencyMilliseconds") ?? (kind == FaultKind.AmbiguousTimeout ? 30_000 : 0),
             AmbiguousStatus = body.Int("ambiguousStatus") ?? 504,
             Count = count,
+            Skip = skip,
             Rate = rate,
         });
         return Results.Json(rule, Web, statusCode: StatusCodes.Status201Created);

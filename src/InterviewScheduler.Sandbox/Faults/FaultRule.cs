@@ -32,6 +32,9 @@ public sealed record FaultRule
     /// <summary>How many more matching requests it hits; null = every one until cleared. Counts down as it fires.</summary>
     public int? Count { get; init; }
 
+    /// <summary>How many matching requests pass untouched before the rule starts to fire ("the second create fails").</summary>
+    public int Skip { get; init; }
+
     /// <summary>Probability in 0..1 that a matching request is hit (drawn from the tenant's seeded generator).</summary>
     public double Rate { get; init; } = 1.0;
 

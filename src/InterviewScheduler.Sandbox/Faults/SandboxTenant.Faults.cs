@@ -27,6 +27,7 @@ public sealed partial class SandboxTenant
         ArgumentNullException.ThrowIfNull(rule);
         if (rule.Rate is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(rule), "Rate must be within 0..1.");
         if (rule.Count is < 0) throw new ArgumentOutOfRangeException(nameof(rule), "Count must not be negative.");
+        if (rule.Skip < 0) throw new ArgumentOutOfRangeException(nameof(rule), "Skip must not be negative.");
         lock (_faultGate)
         {
             var added = rule with { Id = $"fault-{++_nextFaultId}" };
@@ -68,6 +69,12 @@ public sealed partial class SandboxTenant
                 var rule = _faults[i];
                 if (rule.Kind != FaultKind.Latency && failure is not null) continue;
                 if (!rule.Matches(method, path)) continue;
+                if (rule.Skip > 0)
+                {
+                    _faults[i] = rule with { Skip = rule.Skip - 1 };
+                    continue;
+                }
+
                 if (rule.Rate < 1 && _faultRandom.NextDouble() >= rule.Rate) continue;
 
                 if (rule.Kind == FaultKind.Latency) delay += TimeSpan.FromMilliseconds(rule.LatencyMilliseconds);

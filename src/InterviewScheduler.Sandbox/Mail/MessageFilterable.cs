@@ -27,31 +27,11 @@ internal sealed class MessageFilterable(SandboxMessage message) : IFilterable
 
     public IEnumerable<IFilterable>? Elements(string path) => path.ToLowerInvariant() switch
     {
-        "singlevalueextendedproperties" => message.SingleValueExtendedProperties.Select(p => (IFilterable)new Pairs(("id", p.Id), ("value", p.Value))),
-        "internetmessageheaders" => message.InternetMessageHeaders.Select(h => (IFilterable)new Pairs(("name", h.Name), ("value", h.Value))),
-        "torecipients" => message.ToRecipients.Select(r => (IFilterable)new Pairs(("emailAddress/address", r.Address))),
-        "ccrecipients" => message.CcRecipients.Select(r => (IFilterable)new Pairs(("emailAddress/address", r.Address))),
+        "singlevalueextendedproperties" => message.SingleValueExtendedProperties.Select(p => (IFilterable)new FilterPairs(("id", p.Id), ("value", p.Value))),
+        "internetmessageheaders" => message.InternetMessageHeaders.Select(h => (IFilterable)new FilterPairs(("name", h.Name), ("value", h.Value))),
+        "torecipients" => message.ToRecipients.Select(r => (IFilterable)new FilterPairs(("emailAddress/address", r.Address))),
+        "ccrecipients" => message.CcRecipients.Select(r => (IFilterable)new FilterPairs(("emailAddress/address", r.Address))),
         _ => null,
     };
 
-    /// <summary>A flat element with named string values.</summary>
-    private sealed class Pairs(params (string Name, string? Value)[] values) : IFilterable
-    {
-        public bool TryGet(string path, out string? value)
-        {
-            foreach (var (name, v) in values)
-            {
-                if (name.Equals(path, StringComparison.OrdinalIgnoreCase))
-                {
-                    value = v;
-                    return true;
-                }
-            }
-
-            value = null;
-            return false;
-        }
-
-        public IEnumerable<IFilterable>? Elements(string path) => null;
-    }
 }

@@ -13,7 +13,14 @@ internal static class ApplicationEntity
 {
     public const string RowKeyValue = "application";
 
-    public static TableEntity From(JobApplication application) => new(application.Id, RowKeyValue)
+    public static TableEntity From(JobApplication application)
+    {
+        var entity = Columns(application);
+        BookingPlanColumns.Write(entity, application.Booking?.Plan);
+        return entity;
+    }
+
+    private static TableEntity Columns(JobApplication application) => new(application.Id, RowKeyValue)
     {
         ["CandidateName"] = application.Candidate.Name,
         ["CandidateEmail"] = application.Candidate.Email,
@@ -39,7 +46,6 @@ internal static class ApplicationEntity
         ["AcknowledgmentDueAt"] = AcknowledgmentSweep.DueAt(application).ToUniversalTime(),
         ["BookingId"] = application.Booking?.BookingId,
         ["BookingClaimedAt"] = application.Booking?.ClaimedAt.ToUniversalTime(),
-        ["BookingChosenStart"] = application.Booking?.ChosenStart?.ToUniversalTime(),
         ["BookingRequestedAt"] = application.BookingRequestedAt?.ToUniversalTime(),
         ["BookedAt"] = application.BookedAt?.ToUniversalTime(),
         ["RecruiterEmail"] = application.RecruiterEmail,
@@ -71,7 +77,7 @@ internal static class ApplicationEntity
         etag.ToString())
     {
         Booking = entity.GetString("BookingId") is { } bookingId
-            ? new BookingClaim(bookingId, entity.GetDateTimeOffset("BookingClaimedAt")!.Value, entity.GetDateTimeOffset("BookingChosenStart"))
+            ? new BookingClaim(bookingId, entity.GetDateTimeOffset("BookingClaimedAt")!.Value, BookingPlanColumns.Read(entity))
             : null,
         BookingRequestedAt = entity.GetDateTimeOffset("BookingRequestedAt"),
         BookedAt = entity.GetDateTimeOffset("BookedAt"),

@@ -284,6 +284,8 @@ public sealed class BookingTests
         { Panel("not-an-address"), "sessions[0].interviewers[0].email" },
         { Panel([.. Enumerable.Range(0, 101).Select(i => $"p{i}@contoso.com")]), "sessions[0].interviewers" },
         { JsonSerializer.Serialize(new { sessions = Enumerable.Range(0, 9).Select(_ => new { interviewers = new[] { new { email = London } } }) }), "sessions" },
+        // Five sessions of 100 different people: a debrief of 500 interviewers and the recruiter is over Exchange's limit.
+        { JsonSerializer.Serialize(new { sessions = Enumerable.Range(0, 5).Select(s => new { interviewers = Enumerable.Range(0, 100).Select(i => new { email = $"p{s}-{i}@contoso.com" }) }) }), "sessions" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"2030-01-01T00:00:00Z","end":"2030-03-15T00:00:00Z"}}""", "window" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"window":{"start":"2020-01-01T00:00:00Z","end":"2020-01-05T00:00:00Z"}}""", "window.end" },
         { """{"sessions":[{"interviewers":[{"email":"lead.engineer@contoso.com"}]}],"start":"next tuesday"}""", "start" },

@@ -173,4 +173,42 @@ public sealed class CalendarBookerTests
         var unknownMailbox = await Assert.ThrowsAsync<GraphCalendarException>(() => booker.CancelAsync("nobody@contoso.com", "AAMkAGI2-nothing", "Gone", CancellationToken.None));
         Assert.Equal(404, unknownMailbox.StatusCode);
     }
+
+    [Fact]
+    public async Task Several_events_are_created_in_one_round_trip_and_found_again_by_their_tag()
+    {
+        await using var tenant = await TestTenant.SeededAsync();
+        var booker = new GraphCalendarBooker(tenant.Client);
+        var drafts = Enumerable.Range(0, 3).Select(i => Draft($"interview-plan7-{i}", new TimeRange(Slot.Start.AddHours(i), Slot.End.AddHours(i))) with { Tag = "plan7" }).ToList();
+        var other = await booker.CreateAsync(Organizer, Draft("interview-plan8-0") with { Tag = "plan8" }, CancellationToken.None);
+        tenant.Server.Tenant.ClearRequestLog();
+
+        var created = await booker.CreateAllAsync(Organizer, drafts, CancellationToken.None);
+
+        Assert.Equal(drafts.Select(d => d.Time), created.Select(c => c.Time));
+        Assert.Single(tenant.Server.Tenant.RequestLog, r => !r.InBatch);
+        var found = await booker.FindTaggedAsync(Organizer, "plan7", CancellationToken.None);
+        Assert.Equal(created.Select(c => c.EventId).Order(), found.Select(f => f.EventId).Order());
+        Assert.Equal(drafts.Select(d => d.TransactionId).Order(), found.Select(f => f.TransactionId).Order());
+        Assert.DoesNotContain(found, f => f.EventId == other.EventId);
+
+        // A cancelled event is no longer the plan's.
+        await booker.CancelAsync(Organizer, created[0].EventId, "Withdrawn", CancellationToken.None);
+        Assert.Equal(2, (await booker.FindTaggedAsync(Organizer, "plan7", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_create_throttled_inside_the_batch_is_sent_again_alone_and_makes_one_event()
+    {
+        await using var tenant = await TestTenant.SeededAsync();
+        var booker = new GraphCalendarBooker(tenant.Client);
+        tenant.Server.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/events", Method = "POST", Kind = FaultKind.Throttle, RetryAfterSeconds = 0, Skip = 1, Count = 1 });
+        var drafts = new[] { Draft("interview-plan9-0") with { Tag = "plan9" }, Draft("interview-plan9-1", new TimeRange(Slot.Start.AddHours(1), Slot.End.AddHours(1))) with { Tag = "plan9" } };
+
+        var created = await booker.CreateAllAsync(Organizer, drafts, CancellationToken.None);
+
+        Assert.Equal(2, created.Select(c => c.EventId).Distinct().Count());
+        Assert.Equal(2, tenant.Server.Tenant.RequestLog.Count(r => !r.InBatch && r.Path.EndsWith("/$batch", StringComparison.Ordinal)));
+        Assert.Equal(2, tenant.Tenant.EventsOf(Organizer).Count(e => e.TransactionId?.StartsWith("interview-plan9-", StringComparison.Ordinal) == true));
+    }
 }
