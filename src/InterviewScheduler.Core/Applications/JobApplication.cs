@@ -44,35 +44,3 @@ public sealed record JobApplication(
     /// </summary>
     public AcknowledgmentSkip? AcknowledgmentSkipped { get; init; }
 }
-
-/// <summary>
-/// A booking in progress. <see cref="ChosenStart"/> is recorded before any event is created, so that a booking
-/// resumed after a crash books the same time again (and Graph's transactionId returns the same events).
-/// </summary>
-/// <param name="BookingId">Deterministic for a request's Idempotency-Key; random otherwise.</param>
-/// <param name="ClaimedAt">When the booking began (UTC); an old claim is abandoned and may be taken over.</param>
-/// <param name="ChosenStart">The start being booked, once chosen.</param>
-public sealed record BookingClaim(string BookingId, DateTimeOffset ClaimedAt, DateTimeOffset? ChosenStart = null);
-
-/// <summary>The person who applied. <see cref="Email"/> and <see cref="Name"/> are personal data: never log them.</summary>
-/// <param name="Name">Full name as given.</param>
-/// <param name="Email">Address as given (trimmed).</param>
-/// <param name="TimeZone">IANA time-zone id, when known.</param>
-public sealed record Candidate(string Name, string Email, string? TimeZone)
-{
-    /// <summary>The first word of the name, for a friendly greeting.</summary>
-    public string FirstName => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : Name;
-}
-
-/// <summary>A role applied for: the hiring system's id and the title shown to people.</summary>
-public sealed record JobRole(string Id, string Title);
-
-/// <summary>Where an application stands in the hiring flow.</summary>
-public enum ApplicationStatus
-{
-    /// <summary>Accepted and acknowledged (or being acknowledged); no interview booked yet.</summary>
-    Received,
-
-    /// <summary>At least one interview is booked.</summary>
-    Scheduled,
-}

@@ -29,32 +29,3 @@ public interface ICalendarBooker
     /// <summary>The event as it is now (it may have been moved or cancelled in Outlook); null when it is gone.</summary>
     Task<BookedEvent?> FindAsync(string organizerMailbox, string eventId, CancellationToken cancellationToken);
 }
-
-/// <summary>What to put in the calendar.</summary>
-/// <param name="Subject">Plain text.</param>
-/// <param name="HtmlBody">HTML; every value from input in it already encoded.</param>
-/// <param name="Time">When (UTC).</param>
-/// <param name="Attendees">Who is invited.</param>
-/// <param name="TransactionId">Deterministic per intended event, so a retried create makes no second event.</param>
-public sealed record CalendarEventDraft(string Subject, string HtmlBody, TimeRange Time, IReadOnlyList<EventAttendee> Attendees, string TransactionId)
-{
-    /// <summary>
-    /// True (the default) makes the event a Teams meeting of its own; false makes a plain invite, such as the
-    /// candidate's, whose body carries the join link of the interviewers' meeting.
-    /// </summary>
-    public bool OnlineMeeting { get; init; } = true;
-}
-
-/// <summary>An invited person.</summary>
-public sealed record EventAttendee(string Email, string? Name = null, bool Optional = false);
-
-/// <summary>An event as the calendar holds it.</summary>
-/// <param name="EventId">The organizer's event id.</param>
-/// <param name="Time">When it is now (UTC).</param>
-/// <param name="JoinUrl">The Teams join link.</param>
-/// <param name="IsCancelled">Cancelled by the organizer.</param>
-/// <param name="Responses">Each attendee's response: accepted, declined, tentativelyAccepted, notResponded, ...</param>
-public sealed record BookedEvent(string EventId, TimeRange Time, string? JoinUrl, bool IsCancelled, IReadOnlyList<AttendeeResponse> Responses);
-
-/// <summary>An attendee and their response to the invitation.</summary>
-public sealed record AttendeeResponse(string Email, string Response);
