@@ -44,21 +44,6 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
-    [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
-    [InlineData("Intake:MaxPerRecipientPerDay", "0")]
-    [InlineData("Intake:RecruiterDomains", "contoso.com, not a domain")]
-    public async Task Start_up_fails_naming_an_invalid_intake_setting(string key, string value)
-    {
-        var settings = CompleteSettings();
-        settings[key] = value;
-        using var host = Build(settings);
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData("Mail:SenderMailbox", "recruiting")]
     [InlineData("Mail:SenderMailboxes:0", "recruiting-2")]
     [InlineData("Mail:MessagesPerMinute", "-1")]
@@ -72,6 +57,12 @@ public sealed class StartupConfigurationTests
     [InlineData("Scheduling:OrganizerMailbox", "interviews@")]
     [InlineData("Scheduling:MinimumNoticeMinutes", "-1")]
     [InlineData("Scheduling:TemplateDirectory", "/no/such/folder")]
+    [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
+    [InlineData("Intake:Greenhouse:SecretKey", "                ")]
+    [InlineData("Intake:MaxPerRecipientPerDay", "0")]
+    [InlineData("Intake:MaxPerRecipientPerDay", "1001")]
+    [InlineData("Intake:RecruiterDomains", "contoso.com, not a domain")]
+    [InlineData("Intake:RecruiterDomains", "localhost")]
     [InlineData("Debrief:DurationMinutes", "4")]
     [InlineData("Debrief:DurationMinutes", "241")]
     [InlineData("Debrief:GapMinutes", "-1")]
