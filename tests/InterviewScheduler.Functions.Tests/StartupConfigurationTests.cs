@@ -130,6 +130,15 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public void The_composition_brings_the_teams_meeting_check_to_whichever_host_starts_it()
+    {
+        using var host = Build(CompleteSettings());
+
+        var check = Assert.Single(host.Services.GetServices<IHostedService>().OfType<InterviewScheduler.Functions.Health.TeamsMeetingCheck>());
+        Assert.Same(host.Services.GetRequiredService<InterviewScheduler.Functions.Health.TeamsMeetingCheck>(), check);
+    }
+
+    [Fact]
     public void Recruiter_domains_default_to_the_configured_mailboxes_domains()
     {
         var settings = CompleteSettings();
