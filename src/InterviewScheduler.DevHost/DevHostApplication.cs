@@ -57,7 +57,6 @@ public static class DevHostApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalSandbox>());
 
         builder.Services.AddInterviewScheduler(builder.Configuration);
-        TeamsMeetingCheck.AddTeamsMeetingCheck(builder.Services);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(catalog);

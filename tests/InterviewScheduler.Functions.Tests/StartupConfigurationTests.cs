@@ -16,6 +16,7 @@ public sealed class StartupConfigurationTests
         ["Mail:SenderMailbox"] = "recruiting@contoso.com",
         ["Scheduling:OrganizerMailbox"] = "interviews@contoso.com",
         ["Debrief:ReconcileSchedule"] = "0 */15 * * * *",
+        ["Notifications:ClientState"] = "a-client-state-of-16+",
     };
 
     [Fact]
@@ -43,18 +44,98 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("Mail:SenderMailbox", "recruiting")]
+    [InlineData("Mail:SenderMailboxes:0", "recruiting-2")]
+    [InlineData("Mail:MessagesPerMinute", "-1")]
+    [InlineData("Mail:RecipientsPerDay", "0")]
+    [InlineData("Mail:ConcurrentRequestsPerMailbox", "-1")]
+    [InlineData("Mail:RequestTimeoutSeconds", "0")]
+    [InlineData("Mail:RequestTimeoutSeconds", "301")]
+    [InlineData("Mail:RetryHorizonHours", "0")]
+    [InlineData("Mail:RetryHorizonHours", "168.5")]
+    [InlineData("Mail:TemplateDirectory", "/no/such/folder")]
+    [InlineData("Scheduling:OrganizerMailbox", "interviews@")]
+    [InlineData("Scheduling:MinimumNoticeMinutes", "-1")]
+    [InlineData("Scheduling:TemplateDirectory", "/no/such/folder")]
     [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
+    [InlineData("Intake:Greenhouse:SecretKey", "                ")]
     [InlineData("Intake:MaxPerRecipientPerDay", "0")]
+    [InlineData("Intake:MaxPerRecipientPerDay", "1001")]
     [InlineData("Intake:RecruiterDomains", "contoso.com, not a domain")]
-    public async Task Start_up_fails_naming_an_invalid_intake_setting(string key, string value)
+    [InlineData("Intake:RecruiterDomains", "localhost")]
+    [InlineData("Debrief:DurationMinutes", "4")]
+    [InlineData("Debrief:DurationMinutes", "241")]
+    [InlineData("Debrief:GapMinutes", "-1")]
+    [InlineData("Debrief:GapMinutes", "241")]
+    [InlineData("Debrief:SearchHours", "-1")]
+    [InlineData("Debrief:SearchHours", "13")]
+    [InlineData("Debrief:RecruiterMailbox", "talent.recruiter")]
+    [InlineData("Debrief:ReconcileSchedule", "*/15 * * *")]
+    [InlineData("Debrief:ReconcileSchedule", "0 0 */15 * * * *")]
+    [InlineData("Notifications:PublicUrl", "http://scheduler.contoso.com/api/notifications/calendar")]
+    [InlineData("Notifications:PublicUrl", "api/notifications/calendar")]
+    [InlineData("Graph:BaseUrl", "http://graph.contoso.com/v1.0")]
+    [InlineData("Graph:BaseUrl", "v1.0")]
+    public async Task Start_up_fails_naming_an_invalid_setting(string key, string value)
     {
         var settings = CompleteSettings();
+        settings["Graph:Auth"] = "ManagedIdentity"; // Auth=None would fail too with any Graph:BaseUrl but the sandbox's.
         settings[key] = value;
         using var host = Build(settings);
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains(key, failure.Message, StringComparison.Ordinal);
+        var setting = key.EndsWith(":0", StringComparison.Ordinal) ? key[..^2] : key;
+        Assert.Contains(setting, failure.Message, StringComparison.Ordinal);
+        Assert.Single(failure.Failures);
+    }
+
+    [Theory]
+    [InlineData("Mail:MessagesPerMinute", "0")]
+    [InlineData("Mail:ConcurrentRequestsPerMailbox", "0")]
+    [InlineData("Mail:RequestTimeoutSeconds", "300")]
+    [InlineData("Mail:RetryHorizonHours", "168")]
+    [InlineData("Mail:RetryHorizonHours", "0.01")]
+    [InlineData("Scheduling:MinimumNoticeMinutes", "0")]
+    [InlineData("Debrief:DurationMinutes", "5")]
+    [InlineData("Debrief:DurationMinutes", "240")]
+    [InlineData("Debrief:SearchHours", "0")]
+    [InlineData("Debrief:SearchHours", "12")]
+    [InlineData("Debrief:RecruiterMailbox", " ")]
+    [InlineData("Debrief:ReconcileSchedule", "*/15 * * * *")]
+    [InlineData("Intake:MaxPerRecipientPerDay", "1000")]
+    [InlineData("Intake:RecruiterDomains", "contoso.com, @fabrikam.com")]
+    [InlineData("Notifications:PublicUrl", "http://localhost:7071/api/notifications/calendar")]
+    public async Task Starts_with_a_setting_at_the_edge_of_what_is_accepted(string key, string value)
+    {
+        var settings = CompleteSettings();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_up_fails_naming_a_client_state_too_short_for_the_public_url()
+    {
+        var settings = CompleteSettings();
+        settings["Notifications:PublicUrl"] = "https://scheduler.contoso.com/api/notifications/calendar";
+        settings["Notifications:ClientState"] = "fifteen-chars-x";
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Notifications:ClientState", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_composition_brings_the_teams_meeting_check_to_whichever_host_starts_it()
+    {
+        using var host = Build(CompleteSettings());
+
+        var check = Assert.Single(host.Services.GetServices<IHostedService>().OfType<InterviewScheduler.Functions.Health.TeamsMeetingCheck>());
+        Assert.Same(host.Services.GetRequiredService<InterviewScheduler.Functions.Health.TeamsMeetingCheck>(), check);
     }
 
     [Fact]

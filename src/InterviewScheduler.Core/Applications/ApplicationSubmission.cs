@@ -5,9 +5,3 @@ namespace InterviewScheduler.Core.Applications;
 /// </summary>
 /// <param name="RecruiterEmail">The recruiter who owns this application; invited to its debrief instead of the configured one.</param>
 public sealed record ApplicationSubmission(CandidateSubmission? Candidate, RoleSubmission? Role, string? Source, string? ExternalId, string? RecruiterEmail = null);
-
-/// <summary>The <c>candidate</c> object of a submission.</summary>
-public sealed record CandidateSubmission(string? Name, string? Email, string? TimeZone);
-
-/// <summary>The <c>role</c> object of a submission.</summary>
-public sealed record RoleSubmission(string? Id, string? Title);

@@ -24,6 +24,3 @@ public interface IApplicationStore
     /// </summary>
     IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
 }
-
-/// <summary>The stored application, and whether the call that returned it created it.</summary>
-public sealed record IntakeOutcome(JobApplication Application, bool Created);

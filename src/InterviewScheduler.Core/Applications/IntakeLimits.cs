@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using InterviewScheduler.Core.Configuration;
+
 namespace InterviewScheduler.Core.Applications;
 
 /// <summary>
 /// What intake refuses or holds back to keep its routes from being used against people (configuration section
-/// <c>Intake</c>, shared with the host's own intake settings).
+/// <c>Intake</c>, shared with the host's own intake settings), checked at start-up by <see cref="IntakeLimitsValidator"/>.
 /// </summary>
 public sealed class IntakeLimits
 {
@@ -12,6 +15,7 @@ public sealed class IntakeLimits
     /// Acknowledgments one email address receives per UTC day, whichever route its applications came by; later new
     /// applications for it that day are stored without one. Stops a public form from mailing someone else's inbox.
     /// </summary>
+    [SettingRange(1, 1000, ErrorMessage = "Intake:MaxPerRecipientPerDay must be between 1 and 1000.")]
     public int MaxPerRecipientPerDay { get; set; } = 3;
 
     /// <summary>
@@ -22,6 +26,7 @@ public sealed class IntakeLimits
     public string? RecruiterDomains { get; set; }
 
     /// <summary>The domains of <see cref="RecruiterDomains"/>, lowercase, without a leading <c>@</c>.</summary>
+    [DomainNames(ErrorMessage = "Intake:RecruiterDomains must be domain names separated by commas, e.g. contoso.com,fabrikam.com.")]
     public IReadOnlyList<string> RecruiterDomainList =>
         [.. (RecruiterDomains ?? "")
             .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -44,26 +44,3 @@ public sealed record JobApplication(
     /// </summary>
     public AcknowledgmentSkip? AcknowledgmentSkipped { get; init; }
 }
-
-/// <summary>The person who applied. <see cref="Email"/> and <see cref="Name"/> are personal data: never log them.</summary>
-/// <param name="Name">Full name as given.</param>
-/// <param name="Email">Address as given (trimmed).</param>
-/// <param name="TimeZone">IANA time-zone id, when known.</param>
-public sealed record Candidate(string Name, string Email, string? TimeZone)
-{
-    /// <summary>The first word of the name, for a friendly greeting.</summary>
-    public string FirstName => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : Name;
-}
-
-/// <summary>A role applied for: the hiring system's id and the title shown to people.</summary>
-public sealed record JobRole(string Id, string Title);
-
-/// <summary>Where an application stands in the hiring flow.</summary>
-public enum ApplicationStatus
-{
-    /// <summary>Accepted and acknowledged (or being acknowledged); no interview booked yet.</summary>
-    Received,
-
-    /// <summary>At least one interview is booked.</summary>
-    Scheduled,
-}

@@ -128,23 +128,3 @@ public static class SubmissionValidation
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
-
-/// <summary>The outcome of <see cref="SubmissionValidation.Validate"/>: valid when <see cref="Errors"/> is empty.</summary>
-public sealed record ValidatedSubmission(Candidate? Candidate, JobRole? Role, string Source, string? ExternalId, IReadOnlyDictionary<string, string[]> Errors)
-{
-    /// <summary>The recruiter given for this application, if any.</summary>
-    public string? RecruiterEmail { get; init; }
-
-    /// <summary>False when the source says the candidate may not be emailed: stored without an acknowledgment.</summary>
-    public bool CanEmail { get; init; } = true;
-
-    public bool IsValid => Errors.Count == 0;
-
-    /// <summary>
-    /// What makes two submissions the same application: the source and its external id, or, without an
-    /// external id, the normalised email and the role id.
-    /// </summary>
-    public string DeduplicationKey => ExternalId is not null
-        ? $"source:{Source.ToUpperInvariant()}:{ExternalId}"
-        : $"email:{Candidate!.Email.Trim().ToUpperInvariant()}:{Role!.Id.ToUpperInvariant()}";
-}

@@ -1,16 +1,6 @@
 namespace InterviewScheduler.Core.Availability;
 
 /// <summary>
-/// One session placed in time: <see cref="Time"/> (UTC) and who attends it: every required interviewer
-/// plus the optional ones who are free. Immutable.
-/// </summary>
-/// <param name="Title">The session's title from the request.</param>
-/// <param name="Time">When it takes place, UTC, start inclusive and end exclusive.</param>
-/// <param name="Attendees">Emails of the interviewers who attend, in request order.</param>
-/// <param name="OptionalAbsent">Emails of optional interviewers who are not free then.</param>
-public sealed record ScheduledSession(string Title, TimeRange Time, IReadOnlyList<string> Attendees, IReadOnlyList<string> OptionalAbsent);
-
-/// <summary>
 /// One ranked answer: every session's time and attendees, the debrief right after the last session, and
 /// short reasons for the rank ("earliest", "debrief-free", "2 tentative overlaps", "3/4 optional attend",
 /// "near end of day for lead@contoso.com"). <see cref="Rank"/> 1 is the best. Immutable.
@@ -46,16 +36,4 @@ public sealed record SlotOption
 
     /// <summary>Short machine- and human-readable reasons for the rank.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
-}
-
-/// <summary>
-/// The answer to "does this start still work?": the option when it does, otherwise null and the
-/// <see cref="Problems"/> that rule it out (human-readable, one per cause). Immutable.
-/// </summary>
-/// <param name="Option">The option starting at the asked time, or null.</param>
-/// <param name="Problems">Why the start does not work; empty when <paramref name="Option"/> is set.</param>
-public sealed record SlotEvaluation(SlotOption? Option, IReadOnlyList<string> Problems)
-{
-    /// <summary>True when the start works.</summary>
-    public bool IsAvailable => Option is not null;
 }

@@ -35,10 +35,3 @@ public sealed record Interview(
     /// <summary>The organizer's Graph event id of the candidate's own invite; null for interviews booked before it existed.</summary>
     public string? CandidateEventId { get; init; }
 }
-
-/// <summary>Where an interview stands.</summary>
-public enum InterviewStatus
-{
-    Scheduled,
-    Cancelled,
-}

@@ -17,13 +17,3 @@ public sealed record PanelRequest(
     public IReadOnlyList<string> Addresses =>
         [.. Sessions.SelectMany(s => s.Interviewers).Select(i => i.Email).Distinct(StringComparer.OrdinalIgnoreCase)];
 }
-
-/// <summary>One session of a request.</summary>
-/// <param name="Title">Shown in the event subject of a loop.</param>
-/// <param name="Duration">How long it lasts.</param>
-/// <param name="MinimumOptional">How many optional interviewers must be free.</param>
-/// <param name="Interviewers">Who interviews.</param>
-public sealed record SessionRequest(string Title, TimeSpan Duration, int MinimumOptional, IReadOnlyList<InterviewerRequest> Interviewers);
-
-/// <summary>An interviewer of a session, required unless <see cref="Optional"/>.</summary>
-public sealed record InterviewerRequest(string Email, bool Optional);

@@ -1,10 +1,11 @@
 using InterviewScheduler.Functions.Applications.Greenhouse;
+using Microsoft.Extensions.Options;
 
 namespace InterviewScheduler.Functions.Applications;
 
 /// <summary>
 /// The intake routes' own settings (configuration section <c>Intake</c>); the limits every route applies are
-/// <see cref="Core.Applications.IntakeLimits"/>, in the same section.
+/// <see cref="Core.Applications.IntakeLimits"/>, in the same section. Checked at start-up by <see cref="IntakeOptionsValidator"/>.
 /// </summary>
 public sealed class IntakeOptions
 {
@@ -20,5 +21,6 @@ public sealed class IntakeOptions
     public string? SigningSecret { get; set; }
 
     /// <summary>The Greenhouse webhook route (<c>Intake:Greenhouse</c>).</summary>
+    [ValidateObjectMembers]
     public GreenhouseOptions Greenhouse { get; set; } = new();
 }

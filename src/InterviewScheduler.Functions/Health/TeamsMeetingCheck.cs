@@ -1,14 +1,13 @@
 using InterviewScheduler.Core.Interviews;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewScheduler.Functions.Health;
 
 /// <summary>
-/// A host's start-up check (registered by each host with <see cref="AddTeamsMeetingCheck"/>, as it needs the host's
-/// lifetime): asks Graph whether the organizer mailbox's calendar allows Teams meetings and warns when it does not
-/// (with Teams required, every booking would fail). It never blocks or stops start-up: Graph may be briefly
+/// A host's start-up check (registered with the app's services, run by the host that starts them, as it needs the
+/// host's lifetime): asks Graph whether the organizer mailbox's calendar allows Teams meetings and warns when it does
+/// not (with Teams required, every booking would fail). It never blocks or stops start-up: Graph may be briefly
 /// unreachable, and <c>GET /api/health?deep=true</c> answers the same question on demand.
 /// </summary>
 public sealed partial class TeamsMeetingCheck(ICalendarBooker calendar, SchedulingOptions scheduling, IHostApplicationLifetime lifetime, ILogger<TeamsMeetingCheck> logger) : IHostedService
@@ -53,12 +52,4 @@ public sealed partial class TeamsMeetingCheck(ICalendarBooker calendar, Scheduli
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask Microsoft Graph whether the organizer mailbox allows Teams meetings ({ExceptionType}); GET /api/health?deep=true will tell")]
     private static partial void LogUnknown(ILogger logger, string exceptionType);
-
-    /// <summary>Registers the check with a host, which runs it once everything has started.</summary>
-    public static IServiceCollection AddTeamsMeetingCheck(IServiceCollection services)
-    {
-        services.AddSingleton<TeamsMeetingCheck>();
-        services.AddHostedService(sp => sp.GetRequiredService<TeamsMeetingCheck>());
-        return services;
-    }
 }

@@ -1,14 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using InterviewScheduler.Core.Configuration;
+
 namespace InterviewScheduler.Graph.Connection;
 
-/// <summary>How the service reaches Microsoft Graph (configuration section <c>Graph</c>).</summary>
-public sealed class GraphOptions
+/// <summary>
+/// How the service reaches Microsoft Graph (configuration section <c>Graph</c>), checked at start-up by
+/// <see cref="GraphOptionsValidator"/>; the rules that tie settings together are <see cref="Validate"/>.
+/// </summary>
+public sealed class GraphOptions : IValidatableObject
 {
     public const string SectionName = "Graph";
 
     /// <summary>The public Microsoft Graph v1.0 endpoint.</summary>
     public static readonly Uri MicrosoftGraphV1 = new("https://graph.microsoft.com/v1.0");
 
+    private const string InvalidBaseUrl = "Graph:BaseUrl must be an absolute https URL (plain http only for a loopback address).";
+
     /// <summary>Graph endpoint including the version segment, for example <c>https://graph.microsoft.com/v1.0</c>.</summary>
+    [Required(ErrorMessage = InvalidBaseUrl)]
+    [HttpsUrl(ErrorMessage = InvalidBaseUrl)]
     public Uri BaseUrl { get; set; } = MicrosoftGraphV1;
 
     /// <summary>How tokens are obtained; <see cref="GraphAuth.ManagedIdentity"/> unless configured.</summary>
@@ -23,29 +33,27 @@ public sealed class GraphOptions
     /// <summary>Client secret for <see cref="GraphAuth.ClientSecret"/>; kept out of the repository.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Lists what is wrong with these options, naming each setting; empty when they are usable.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && !BaseUrl.IsLoopback))
-        {
-            problems.Add("Graph:BaseUrl must be an absolute https URL (plain http only for a loopback address).");
-        }
+    /// <summary>Lists what is wrong with these options, naming each setting (what start-up reports); empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems() => [.. new GraphOptionsValidator().Validate(null, this).Failures ?? []];
 
+    /// <summary>The rules no attribute can state: which settings the chosen <see cref="Auth"/> needs.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
         switch (Auth)
         {
-            case GraphAuth.None when !BaseUrl.IsLoopback:
-                problems.Add("Graph:Auth=None is accepted only when Graph:BaseUrl is a loopback address (the sandbox tenant).");
+            case GraphAuth.None when BaseUrl is not { IsAbsoluteUri: true, IsLoopback: true }:
+                yield return new ValidationResult("Graph:Auth=None is accepted only when Graph:BaseUrl is a loopback address (the sandbox tenant).", [nameof(Auth)]);
                 break;
             case GraphAuth.ClientSecret:
-                if (string.IsNullOrWhiteSpace(TenantId)) problems.Add("Graph:TenantId is required when Graph:Auth=ClientSecret.");
-                if (string.IsNullOrWhiteSpace(ClientId)) problems.Add("Graph:ClientId is required when Graph:Auth=ClientSecret.");
-                if (string.IsNullOrWhiteSpace(ClientSecret)) problems.Add("Graph:ClientSecret is required when Graph:Auth=ClientSecret.");
+                if (string.IsNullOrWhiteSpace(TenantId)) yield return RequiredForClientSecret(nameof(TenantId));
+                if (string.IsNullOrWhiteSpace(ClientId)) yield return RequiredForClientSecret(nameof(ClientId));
+                if (string.IsNullOrWhiteSpace(ClientSecret)) yield return RequiredForClientSecret(nameof(ClientSecret));
                 break;
         }
-
-        return problems;
     }
+
+    private static ValidationResult RequiredForClientSecret(string setting) =>
+        new($"Graph:{setting} is required when Graph:Auth=ClientSecret.", [setting]);
 }
 
 /// <summary>The ways the service authenticates to Graph. All use application permissions.</summary>

@@ -1,3 +1,5 @@
+using InterviewScheduler.Core.Configuration;
+
 namespace InterviewScheduler.Functions.Applications.Greenhouse;
 
 /// <summary>Settings of <c>POST /api/intake/greenhouse</c> (configuration section <c>Intake:Greenhouse</c>).</summary>
@@ -18,5 +20,6 @@ public sealed class GreenhouseOptions
     /// (<c>Signature: sha256 &lt;hex HMAC-SHA256 of the body&gt;</c>). Unset: the route refuses every delivery.
     /// Keep it out of the repository.
     /// </summary>
+    [Secret(MinSecretKeyLength, ErrorMessage = "Intake:Greenhouse:SecretKey must be at least {1} characters: enter a long random key in Greenhouse and here.")]
     public string? SecretKey { get; set; }
 }

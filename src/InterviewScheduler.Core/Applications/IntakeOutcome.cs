@@ -1,0 +1,4 @@
+namespace InterviewScheduler.Core.Applications;
+
+/// <summary>The stored application, and whether the call that returned it created it.</summary>
+public sealed record IntakeOutcome(JobApplication Application, bool Created);

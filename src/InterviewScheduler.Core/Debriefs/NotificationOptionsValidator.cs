@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace InterviewScheduler.Core.Debriefs;
+
+/// <summary>Checks <see cref="NotificationOptions"/> by its attributes at start-up, naming each setting that is wrong (source-generated).</summary>
+[OptionsValidator]
+public sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;
