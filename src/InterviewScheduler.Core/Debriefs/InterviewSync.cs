@@ -8,8 +8,11 @@ namespace InterviewScheduler.Core.Debriefs;
 /// line with the interviews. Reading the calendar again for every trigger makes duplicate and out-of-order
 /// notifications harmless: the outcome depends on the calendar's state, not on the notification.
 /// </summary>
-public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker calendar, DebriefScheduler debriefs, SchedulingOptions scheduling)
+public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker calendar, DebriefScheduler debriefs, ICalendarWriteClaims claims, SchedulingOptions scheduling)
 {
+    /// <summary>A claimed invite move not made within this long was abandoned; the next refresh makes it.</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(1);
+
     public async Task<DebriefChange> RefreshAsync(string applicationId, CancellationToken cancellationToken)
     {
         var changed = new List<Interview>();
@@ -20,7 +23,7 @@ public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker ca
             var invite = interview.CandidateEventId is { } inviteId ? await calendar.FindAsync(scheduling.OrganizerMailbox, inviteId, cancellationToken) : null;
             if (current is null || current.IsCancelled)
             {
-                if (invite is { IsCancelled: false })
+                if (invite is { IsCancelled: false } && await claims.TryClaimAsync(applicationId, $"cancel:{invite.EventId}", ClaimTimeout, cancellationToken))
                 {
                     await calendar.CancelAsync(scheduling.OrganizerMailbox, invite.EventId, "This interview was cancelled. We will be in touch about what comes next.", cancellationToken);
                 }
@@ -29,9 +32,11 @@ public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker ca
                 continue;
             }
 
-            if (invite is { IsCancelled: false } && invite.Time != current.Time)
+            if (invite is { IsCancelled: false } && invite.Time != current.Time
+                && await claims.TryClaimAsync(applicationId, $"move:{invite.EventId}:{current.Time.Start:O}", ClaimTimeout, cancellationToken))
             {
                 // The interviewers' meeting moved: the candidate's invite follows (time only; its body keeps the link).
+                // Claimed first, since two refreshes of one move would send the candidate two updates.
                 await calendar.MoveAsync(scheduling.OrganizerMailbox, invite.EventId, current.Time, [.. invite.Responses.Select(r => new EventAttendee(r.Email))], cancellationToken);
             }
 

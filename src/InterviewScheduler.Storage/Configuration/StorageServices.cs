@@ -37,6 +37,7 @@ public static class StorageServices
 
         // Debriefs and the calendar watch.
         services.AddSingleton<IDebriefStore, TableDebriefStore>();
+        services.AddSingleton<ICalendarWriteClaims, TableCalendarWriteClaims>();
         services.AddSingleton<TableCalendarState>();
         services.AddSingleton<IEventIndex>(sp => sp.GetRequiredService<TableCalendarState>());
         services.AddSingleton<ICalendarWatchState>(sp => sp.GetRequiredService<TableCalendarState>());

@@ -116,6 +116,24 @@ public sealed class BookingTests
     }
 
     [Fact]
+    public async Task Two_refreshes_of_one_move_update_the_candidates_invite_once()
+    {
+        await using var app = await TestApp.StartAsync();
+        var applicationId = await ApplyAsync(app);
+        var interview = Assert.Single(Assert.IsType<BookingAnswer>(((ObjectResult)await BookAsync(app, applicationId, Panel(London, Berlin))).Value).Interviews);
+        var invite = Assert.Single(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => e.Attendees.Any(a => a.Address == "ada@example.org"));
+        var sync = app.Services.GetRequiredService<Core.Debriefs.InterviewSync>();
+        app.Sandbox.Tenant.MoveEvent(SandboxCompany.OrganizerMailbox, interview.EventId, interview.Start.AddDays(1), interview.End.AddDays(1));
+        app.Sandbox.Tenant.ClearRequestLog();
+
+        // Two workers with the same notification, at once (a duplicate delivery).
+        await Task.WhenAll(sync.RefreshAsync(applicationId, CancellationToken.None), sync.RefreshAsync(applicationId, CancellationToken.None));
+
+        Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Method == "PATCH" && r.Path.EndsWith(invite.Id, StringComparison.Ordinal));
+        Assert.Equal(interview.Start.AddDays(1), app.Sandbox.Tenant.FindEvent(SandboxCompany.OrganizerMailbox, invite.Id)!.Start);
+    }
+
+    [Fact]
     public async Task An_organizer_without_teams_gets_a_clear_502_and_keeps_no_event()
     {
         await using var app = await TestApp.StartAsync(tenant: t => t.SetOnlineMeetingProviders(SandboxCompany.OrganizerMailbox));
