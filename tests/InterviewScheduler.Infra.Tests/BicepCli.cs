@@ -20,6 +20,9 @@ internal static class BicepCli
 
     public static string MainTemplate { get; } = Path.Combine(InfraDirectory, "main.bicep");
 
+    /// <summary>The parameters file azd fills from the environment (<c>${NAME}</c>) for <see cref="MainTemplate"/>.</summary>
+    public static string MainParameters { get; } = Path.Combine(InfraDirectory, "main.parameters.json");
+
     /// <summary>Runs the CLI to completion and returns what it printed; never throws for a non-zero exit code.</summary>
     public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
     {
