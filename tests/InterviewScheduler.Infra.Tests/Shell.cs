@@ -2,18 +2,30 @@ using System.Diagnostics;
 
 namespace InterviewScheduler.Infra.Tests;
 
-/// <summary>Runs the deployment scripts as azd would, with a controlled environment.</summary>
+/// <summary>Runs the tools and scripts the tests check (the Bicep CLI, azd's hooks), with a controlled environment.</summary>
 internal static class Shell
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Runs <paramref name="file"/> to completion and returns what it printed; never throws for a non-zero exit code.
     /// Each entry of <paramref name="environment"/> sets a variable, or removes it when the value is null.
     /// </summary>
-    public static async Task<CliResult> RunAsync(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <exception cref="TimeoutException">It ran longer than <paramref name="timeout"/> (one minute by default); it is killed.</exception>
+    public static async Task<CliResult> RunAsync(
+        string file,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null,
+        TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory ?? "",
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -32,17 +44,18 @@ internal static class Shell
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
-        using var timeout = new CancellationTokenSource(Timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        var limit = timeout ?? DefaultTimeout;
+        using var deadline = new CancellationTokenSource(limit);
+        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var errors = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {Timeout}.");
+            throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} did not finish within {limit}.");
         }
 
         return new CliResult(process.ExitCode, await output, await errors);
