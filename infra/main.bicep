@@ -69,10 +69,16 @@ param debriefRecruiterMailbox string = ''
 @description('NCRONTAB schedule of the calendar reconciliation that catches changes notifications missed (app setting Debrief__ReconcileSchedule).')
 param debriefReconcileSchedule string = '0 */15 * * * *'
 
+// No newGuid() default: a new secret on every provision would make Graph's existing subscription send one the app
+// rejects. The azd preprovision hook (scripts/ensure-notification-client-state.sh) stores a value in the environment once.
 @secure()
-@description('Secret Graph echoes in every change notification (app setting Notifications__ClientState); a new one each deployment unless given.')
+@maxLength(128)
+@description('Secret Graph echoes in every change notification (app setting Notifications__ClientState), 16 to 128 characters; the same on every provision of an environment. Leave empty when notificationClientStateUri is set; one of the two is required.')
 @metadata({ example: 'example-client-state-0123456789' })
-param notificationClientState string = newGuid()
+param notificationClientState string = ''
+
+@description('Key Vault secret URI holding the notification client state; when set it replaces notificationClientState with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+param notificationClientStateUri string = ''
 
 @minValue(1)
 @maxValue(1000)
@@ -184,6 +190,7 @@ module functionApp 'app/function-app.bicep' = {
     debriefRecruiterMailbox: debriefRecruiterMailbox
     debriefReconcileSchedule: debriefReconcileSchedule
     notificationClientState: notificationClientState
+    notificationClientStateUri: notificationClientStateUri
     debriefDurationMinutes: debriefDurationMinutes
   }
   // The app starts reading queues and tables as soon as it exists: grant its identity access first.

@@ -35,6 +35,7 @@ param debriefRecruiterMailbox string
 param debriefReconcileSchedule string
 @secure()
 param notificationClientState string
+param notificationClientStateUri string
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -136,8 +137,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Debrief__ReconcileSchedule: debriefReconcileSchedule
 
     // Graph change notifications for the organizer's calendar are delivered here; each must carry the client state.
+    // Without one the app would not start: fail the deployment instead, saying what to set.
     Notifications__PublicUrl: 'https://${site.properties.defaultHostName}/api/notifications/calendar'
-    Notifications__ClientState: notificationClientState
+    Notifications__ClientState: !empty(notificationClientStateUri)
+      ? '@Microsoft.KeyVault(SecretUri=${notificationClientStateUri})'
+      : !empty(notificationClientState)
+          ? notificationClientState
+          : fail('Neither notificationClientState nor notificationClientStateUri is set. azd sets NOTIFICATION_CLIENT_STATE in its preprovision hook (infra/scripts/ensure-notification-client-state.sh); run it, or set NOTIFICATION_CLIENT_STATE or NOTIFICATION_CLIENT_STATE_URI, then provision again.')
   }
 }
 

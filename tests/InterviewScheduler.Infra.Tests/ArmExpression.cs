@@ -8,12 +8,15 @@ namespace InterviewScheduler.Infra.Tests;
 /// Evaluates the few ARM template expressions a Bicep snapshot leaves unevaluated: values Azure assigns at deployment
 /// (<c>reference(...)</c>), the cloud's <c>environment()</c>, secure <c>parameters(...)</c>, and the string functions
 /// around them. Anything else throws naming the function, so that a new construct fails loudly instead of guessing.
+/// <c>if()</c> evaluates only the branch it takes, as ARM does, and <c>fail()</c> reached throws
+/// <see cref="InvalidOperationException"/> with its message, as the deployment would fail.
 /// </summary>
 internal sealed class ArmExpression
 {
     private readonly string _text;
     private readonly ArmContext _context;
     private int _position;
+    private int _skipping; // > 0 while parsing a branch if() does not take: parsed, not evaluated
 
     private ArmExpression(string text, ArmContext context)
     {
@@ -61,13 +64,15 @@ internal sealed class ArmExpression
             SkipWhitespace();
             if (TryConsume('.'))
             {
-                value = Member(value, ParseIdentifier());
+                var name = ParseIdentifier();
+                value = _skipping > 0 ? null : Member(value, name);
             }
             else if (TryConsume('['))
             {
                 var index = ParseExpression();
                 Expect(']');
-                value = index is JsonValue v && v.TryGetValue<long>(out var i) ? value?.AsArray()[(int)i] : Member(value, index!.GetValue<string>());
+                value = _skipping > 0 ? null
+                    : index is JsonValue v && v.TryGetValue<long>(out var i) ? value?.AsArray()[(int)i] : Member(value, index!.GetValue<string>());
             }
             else
             {
@@ -80,6 +85,11 @@ internal sealed class ArmExpression
     {
         var name = ParseIdentifier();
         Expect('(');
+        if (name.Equals("if", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseIf();
+        }
+
         var arguments = new List<JsonNode?>();
         SkipWhitespace();
         if (!TryConsume(')'))
@@ -93,7 +103,33 @@ internal sealed class ArmExpression
             Expect(')');
         }
 
-        return Call(name, arguments);
+        return _skipping > 0 ? null : Call(name, arguments);
+    }
+
+    /// <summary>The rest of <c>if(condition, whenTrue, whenFalse)</c>: the branch not taken is parsed but not evaluated.</summary>
+    private JsonNode? ParseIf()
+    {
+        var condition = ParseExpression();
+        var taken = _skipping == 0 && condition!.GetValue<bool>();
+        Expect(',');
+        var whenTrue = ParseBranch(evaluate: taken);
+        Expect(',');
+        var whenFalse = ParseBranch(evaluate: !taken);
+        Expect(')');
+        return taken ? whenTrue : whenFalse;
+    }
+
+    private JsonNode? ParseBranch(bool evaluate)
+    {
+        _skipping += evaluate ? 0 : 1;
+        try
+        {
+            return ParseExpression();
+        }
+        finally
+        {
+            _skipping -= evaluate ? 0 : 1;
+        }
     }
 
     private JsonNode? Call(string name, List<JsonNode?> arguments) => name.ToLowerInvariant() switch
@@ -106,7 +142,7 @@ internal sealed class ArmExpression
         "string" => JsonValue.Create(Text(arguments[0])),
         "tolower" => JsonValue.Create(Text(arguments[0]).ToLowerInvariant()),
         "empty" => JsonValue.Create(arguments[0] is null || (arguments[0] is JsonValue && Text(arguments[0]).Length == 0)),
-        "if" => arguments[0]!.GetValue<bool>() ? arguments[1] : arguments[2],
+        "fail" => throw new InvalidOperationException($"The deployment fails: {Text(arguments[0])}"),
         "not" => JsonValue.Create(!arguments[0]!.GetValue<bool>()),
         "true" => JsonValue.Create(true),
         "false" => JsonValue.Create(false),

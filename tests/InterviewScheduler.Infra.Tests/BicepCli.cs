@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace InterviewScheduler.Infra.Tests;
@@ -20,41 +19,16 @@ internal static class BicepCli
 
     public static string MainTemplate { get; } = Path.Combine(InfraDirectory, "main.bicep");
 
+    /// <summary>The parameters file azd fills from the environment (<c>${NAME}</c>) for <see cref="MainTemplate"/>.</summary>
+    public static string MainParameters { get; } = Path.Combine(InfraDirectory, "main.parameters.json");
+
     /// <summary>Runs the CLI to completion and returns what it printed; never throws for a non-zero exit code.</summary>
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
     {
         Assert.True(File.Exists(ExecutablePath), $"Bicep CLI missing at {ExecutablePath}; restore the test project.");
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // Keep the CLI offline and quiet: no telemetry, no update checks.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {ExecutablePath}");
-        using var timeout = new CancellationTokenSource(Timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        var environment = new Dictionary<string, string?> { ["BICEP_TELEMETRY_ENABLED"] = "false", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        return Shell.RunAsync(ExecutablePath, arguments, environment, workingDirectory, Timeout);
     }
 
     private static string Metadata(string key) =>

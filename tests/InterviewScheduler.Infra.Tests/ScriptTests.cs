@@ -1,29 +1,55 @@
-using System.Diagnostics;
-
 namespace InterviewScheduler.Infra.Tests;
 
-/// <summary>The scripts azd runs parse, and azure.yaml points at them.</summary>
+/// <summary>The scripts azd runs parse, azure.yaml points at them, and they do what they say offline.</summary>
 public sealed class ScriptTests
 {
-    private static readonly string GrantScript = Path.Combine(BicepCli.InfraDirectory, "scripts", "grant-graph-permissions.sh");
+    private const string ClientStateName = "NOTIFICATION_CLIENT_STATE";
+    private static readonly string GrantScript = Script("grant-graph-permissions.sh");
+    private static readonly string ClientStateScript = Script("ensure-notification-client-state.sh");
 
-    [Fact]
-    public async Task The_grant_script_is_valid_bash()
+    /// <summary>An azd environment as <c>azd env new</c> and the README's first steps leave it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NewEnvironment = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var (exitCode, errors) = await RunAsync("bash", "-n", GrantScript);
+        ["AZURE_ENV_NAME"] = "interviews-test",
+        ["AZURE_LOCATION"] = "swedencentral",
+        ["MAIL_SENDER_MAILBOX"] = "recruiting@contoso.com",
+        ["SCHEDULING_ORGANIZER_MAILBOX"] = "interviews@contoso.com",
+    };
 
-        Assert.True(exitCode == 0, errors);
+    /// <summary>Each hook script and the interpreter its first line names.</summary>
+    public static TheoryData<string, string> HookInterpreters() => new()
+    {
+        { "grant-graph-permissions.sh", "bash" },
+        { "ensure-notification-client-state.sh", "sh" },
+    };
+
+    /// <summary>Each hook script, its first line, and the line that makes it stop at the first error.</summary>
+    public static TheoryData<string, string, string> HookHeaders() => new()
+    {
+        { "grant-graph-permissions.sh", "#!/usr/bin/env bash", "set -euo pipefail" },
+        { "ensure-notification-client-state.sh", "#!/bin/sh", "set -eu" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HookInterpreters))]
+    public async Task Each_hook_script_parses(string script, string interpreter)
+    {
+        var result = await Shell.RunAsync(interpreter, ["-n", Script(script)]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
-    [Fact]
-    public void The_grant_script_is_executable_and_strict()
+    [Theory]
+    [MemberData(nameof(HookHeaders))]
+    public void Each_hook_script_is_executable_and_strict(string script, string shebang, string strict)
     {
-        var text = File.ReadAllText(GrantScript);
-        Assert.StartsWith("#!/usr/bin/env bash\n", text, StringComparison.Ordinal);
-        Assert.Contains("\nset -euo pipefail\n", text, StringComparison.Ordinal);
+        var path = Script(script);
+        var text = File.ReadAllText(path);
+        Assert.StartsWith(shebang + "\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n" + strict + "\n", text, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
-            Assert.True(File.GetUnixFileMode(GrantScript).HasFlag(UnixFileMode.UserExecute), "chmod +x the script (git keeps the bit)");
+            Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), "chmod +x the script (git keeps the bit)");
         }
     }
 
@@ -31,35 +57,83 @@ public sealed class ScriptTests
     public async Task The_grant_script_stops_without_the_identity()
     {
         // Runs offline: the script checks its input before it calls the Azure CLI.
-        var (exitCode, errors) = await RunAsync("bash", GrantScript);
+        var result = await Shell.RunAsync("bash", [GrantScript], new Dictionary<string, string?>
+        {
+            ["MANAGED_IDENTITY_PRINCIPAL_ID"] = null,
+            ["GRANT_GRAPH_PERMISSIONS"] = null,
+        });
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("MANAGED_IDENTITY_PRINCIPAL_ID", errors, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("MANAGED_IDENTITY_PRINCIPAL_ID", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Azd_runs_the_grant_script_after_provisioning()
+    public void Azd_makes_the_client_state_before_provisioning_and_grants_permissions_after()
     {
         var azureYaml = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
 
-        Assert.Contains("postprovision:", azureYaml, StringComparison.Ordinal);
-        Assert.Contains("run: ./infra/scripts/grant-graph-permissions.sh", azureYaml, StringComparison.Ordinal);
+        var preprovision = azureYaml.IndexOf("preprovision:", StringComparison.Ordinal);
+        var postprovision = azureYaml.IndexOf("postprovision:", StringComparison.Ordinal);
+        var makeState = azureYaml.IndexOf("run: ./infra/scripts/ensure-notification-client-state.sh", StringComparison.Ordinal);
+        var grant = azureYaml.IndexOf("run: ./infra/scripts/grant-graph-permissions.sh", StringComparison.Ordinal);
+        Assert.True(preprovision >= 0 && preprovision < makeState && makeState < postprovision && postprovision < grant,
+            "azure.yaml: preprovision runs ensure-notification-client-state.sh, postprovision runs grant-graph-permissions.sh");
     }
 
-    private static async Task<(int ExitCode, string Errors)> RunAsync(string file, params string[] arguments)
+    [Fact]
+    public async Task The_client_state_hook_stores_a_random_value_once_and_keeps_it_on_later_runs()
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        using var azd = new FakeAzd(NewEnvironment);
 
-        start.Environment.Remove("MANAGED_IDENTITY_PRINCIPAL_ID");
-        start.Environment.Remove("GRANT_GRAPH_PERMISSIONS");
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await errors);
+        var first = await azd.RunHookAsync(ClientStateScript);
+        var stored = azd.Values[ClientStateName];
+        var second = await azd.RunHookAsync(ClientStateScript);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Matches("^[0-9a-f]{64}$", stored); // Graph allows 128 characters; the app needs 16
+        Assert.Equal(stored, azd.Values[ClientStateName]);
+        Assert.Single(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, first.StandardOutput + first.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_by_hand_the_client_state_hook_keeps_the_value_azd_already_has()
+    {
+        // Outside azd the values are not in the script's environment: it must ask azd, not make a new secret.
+        using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { [ClientStateName] = "kept-client-state-0123456789" });
+
+        var result = await azd.RunHookAsync(ClientStateScript, injectValues: false);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("kept-client-state-0123456789", azd.Values[ClientStateName]);
+        Assert.DoesNotContain(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_client_state_hook_makes_no_value_when_a_key_vault_uri_is_set()
+    {
+        const string uri = "https://kv-interviews.vault.azure.net/secrets/notification-client-state";
+        using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { ["NOTIFICATION_CLIENT_STATE_URI"] = uri });
+
+        var result = await azd.RunHookAsync(ClientStateScript);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(azd.Values.ContainsKey(ClientStateName));
+        Assert.DoesNotContain(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Clearing_the_client_state_makes_the_next_run_store_a_new_one()
+    {
+        // The rotation infra/README.md describes: azd env set NOTIFICATION_CLIENT_STATE "" && azd provision.
+        using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { [ClientStateName] = "" });
+
+        var result = await azd.RunHookAsync(ClientStateScript);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches("^[0-9a-f]{64}$", azd.Values[ClientStateName]);
+    }
+
+    private static string Script(string name) => Path.Combine(BicepCli.InfraDirectory, "scripts", name);
 }

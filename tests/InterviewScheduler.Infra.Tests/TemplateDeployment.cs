@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 namespace InterviewScheduler.Infra.Tests;
 
 /// <summary>
-/// What infra/main.bicep would deploy with its example parameter values, predicted offline by <c>bicep snapshot</c>:
-/// every resource with its properties, expressions evaluated. Values Azure assigns only at deployment (identity client
-/// ids, the app's host name, the Application Insights connection string) are replaced by the stand-ins in
-/// <see cref="RuntimeProperties"/>.
+/// What infra/main.bicep would deploy with its example parameter values (the fixture), or with the parameters
+/// <c>azd provision</c> passes for an azd environment (<see cref="ProvisionAsync"/>), predicted offline by
+/// <c>bicep snapshot</c>: every resource with its properties, expressions evaluated. Values Azure assigns only at
+/// deployment (identity client ids, the app's host name, the Application Insights connection string) are replaced by
+/// the stand-ins in <see cref="RuntimeProperties"/>.
 /// </summary>
-public sealed class TemplateDeployment : IAsyncLifetime
+public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
 {
     public const string SubscriptionId = "00000000-0000-0000-0000-00000000000a";
     public const string TenantId = "00000000-0000-0000-0000-00000000000b";
@@ -17,12 +18,20 @@ public sealed class TemplateDeployment : IAsyncLifetime
     public const string IdentityPrincipalId = "00000000-0000-0000-0000-0000000000c2";
 
     private readonly TemporaryDirectory _directory = new();
+    private readonly IReadOnlyDictionary<string, string>? _azdEnvironment;
     private ArmContext? _context;
+
+    /// <summary>The deployment with each parameter's example value (else its default).</summary>
+    public TemplateDeployment()
+    {
+    }
+
+    private TemplateDeployment(IReadOnlyDictionary<string, string> azdEnvironment) => _azdEnvironment = azdEnvironment;
 
     /// <summary>The ARM template main.bicep compiles to.</summary>
     public JsonObject ArmTemplate { get; private set; } = [];
 
-    /// <summary>Each parameter's value: its default, or else the example in its metadata.</summary>
+    /// <summary>Each parameter's value: the example in its metadata, else its default; or what azd passes.</summary>
     public IReadOnlyDictionary<string, JsonNode?> ParameterValues { get; private set; } = new Dictionary<string, JsonNode?>();
 
     /// <summary>Every resource the deployment would create, modules expanded.</summary>
@@ -34,13 +43,35 @@ public sealed class TemplateDeployment : IAsyncLifetime
     /// <summary>The Function App's application settings, evaluated, by name (environment-variable form, with <c>__</c>).</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// What <c>azd provision</c> would deploy for an azd environment: infra/main.parameters.json with the environment's
+    /// values substituted (<see cref="AzdParameters"/>). An expression that fails the deployment (<c>fail()</c>) throws
+    /// <see cref="InvalidOperationException"/>. Dispose the result.
+    /// </summary>
+    public static async Task<TemplateDeployment> ProvisionAsync(IReadOnlyDictionary<string, string> azdEnvironment)
+    {
+        var deployment = new TemplateDeployment(azdEnvironment);
+        try
+        {
+            await deployment.InitializeAsync();
+            return deployment;
+        }
+        catch
+        {
+            await deployment.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         var armTemplatePath = Path.Combine(_directory.Path, "main.json");
         var build = await BicepCli.RunAsync(BicepCli.InfraDirectory, "build", BicepCli.MainTemplate, "--outfile", armTemplatePath);
         Assert.True(build.ExitCode == 0, build.ToString());
         ArmTemplate = JsonNode.Parse(await File.ReadAllTextAsync(armTemplatePath))!.AsObject();
-        ParameterValues = ExampleParameterValues(ArmTemplate);
+        ParameterValues = _azdEnvironment is null
+            ? ExampleParameterValues(ArmTemplate)
+            : AzdParameters.Resolve(ArmTemplate, await File.ReadAllTextAsync(BicepCli.MainParameters), _azdEnvironment);
 
         // A .bicepparam file must name its template by a relative path.
         var parametersPath = Path.Combine(_directory.Path, "example.bicepparam");
@@ -65,6 +96,8 @@ public sealed class TemplateDeployment : IAsyncLifetime
         _directory.Dispose();
         return Task.CompletedTask;
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     /// <summary>Every predicted resource of one type.</summary>
     public IEnumerable<JsonObject> OfType(string type) =>

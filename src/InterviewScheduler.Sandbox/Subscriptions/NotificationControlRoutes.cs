@@ -73,6 +73,7 @@ internal static class NotificationControlRoutes
         delivery.EventId,
         delivery.Url,
         delivery.RepeatOf,
+        delivery.SendAfter,
         delivery.Outcome,
         delivery.Status,
         delivery.Error,

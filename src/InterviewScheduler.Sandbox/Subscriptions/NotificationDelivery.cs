@@ -34,6 +34,12 @@ public sealed record NotificationDelivery
     /// <summary>1 for the first delivery of a notification; higher for the sandbox's own redeliveries after a failure.</summary>
     public int Attempt { get; init; } = 1;
 
+    /// <summary>
+    /// When a notification held for a slow endpoint is due to go out, from the tenant's clock
+    /// (<see cref="NotificationThrottling.SlowDelay"/> after it was queued); null when it was sent at once.
+    /// </summary>
+    public DateTimeOffset? SendAfter { get; init; }
+
     public NotificationOutcome Outcome { get; init; } = NotificationOutcome.Pending;
 
     /// <summary>The receiver's HTTP status, when it answered.</summary>
@@ -59,15 +65,18 @@ public enum NotificationKind
 /// <summary>Where a notification's delivery stands.</summary>
 public enum NotificationOutcome
 {
-    /// <summary>Queued; the background sender has not finished with it.</summary>
+    /// <summary>Queued (or held until <see cref="NotificationDelivery.SendAfter"/>); the background sender has not finished with it.</summary>
     Pending,
 
     /// <summary>The receiver answered 2xx within <see cref="SubscriptionRules.DeliveryTimeout"/>.</summary>
     Delivered,
 
-    /// <summary>No 2xx in time (logged, not retried).</summary>
+    /// <summary>No 2xx in time; sent again, as a new entry, up to <see cref="SandboxTenant.NotificationRetries"/> times.</summary>
     Failed,
 
     /// <summary>Not sent because <see cref="SandboxTenant.NotificationsEnabled"/> was false.</summary>
     Suppressed,
+
+    /// <summary>Not sent, and never will be, because its endpoint was in Graph's drop state (<see cref="EndpointThrottleState.Drop"/>).</summary>
+    Dropped,
 }

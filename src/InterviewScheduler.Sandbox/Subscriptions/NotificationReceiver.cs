@@ -36,6 +36,12 @@ public sealed class NotificationReceiver : IAsyncDisposable
     /// <summary>The status answered to notifications; 202 Accepted unless a test wants the sender to see a failure.</summary>
     public int NotificationStatus { get; set; } = StatusCodes.Status202Accepted;
 
+    /// <summary>
+    /// How long the receiver takes to answer a notification, after recording it (zero by default): a stand-in for a slow
+    /// endpoint. Real time, as the sender measures it; past <see cref="SubscriptionRules.DeliveryTimeout"/> the sender gives up.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Every notification received (one per item of a posted <c>value</c> array), oldest first.</summary>
     public IReadOnlyList<ReceivedNotification> Received
     {
@@ -134,6 +140,7 @@ public sealed class NotificationReceiver : IAsyncDisposable
         }
 
         arrived.TrySetResult();
+        if (ResponseDelay > TimeSpan.Zero) await Task.Delay(ResponseDelay, http.RequestAborted);
         http.Response.StatusCode = NotificationStatus;
     }
 

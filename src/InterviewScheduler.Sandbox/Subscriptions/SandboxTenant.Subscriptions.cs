@@ -13,6 +13,8 @@ public sealed partial class SandboxTenant
     private readonly Lock _subscriptionGate = new();
     private readonly Dictionary<string, SandboxSubscription> _subscriptions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<NotificationDelivery> _deliveries = [];
+    private readonly Dictionary<string, EndpointThrottle> _endpoints = new(StringComparer.Ordinal);
+    private NotificationThrottling _throttling = NotificationThrottling.Documented;
     private NotificationSender? _sender;
     private bool _notificationsEnabled = true;
     private bool _stopped;
@@ -37,6 +39,42 @@ public sealed partial class SandboxTenant
             {
                 _notificationsEnabled = value;
             }
+        }
+    }
+
+    /// <summary>
+    /// How Graph throttles a notification endpoint that answers slowly or not at all (change and lifecycle URLs alike,
+    /// each URL on its own): <see cref="NotificationThrottling.Documented"/> by default. A new value applies to the
+    /// responses and notifications that follow; what endpoints have earned so far stays.
+    /// </summary>
+    /// <exception cref="ArgumentException">The settings cannot work (<see cref="NotificationThrottling.Problem"/>).</exception>
+    public NotificationThrottling NotificationThrottling
+    {
+        get
+        {
+            lock (_subscriptionGate)
+            {
+                return _throttling;
+            }
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Problem() is { } problem) throw new ArgumentException(problem, nameof(value));
+            lock (_subscriptionGate)
+            {
+                _throttling = value;
+            }
+        }
+    }
+
+    /// <summary>Where the endpoint at <paramref name="url"/> stands with Graph's throttling now (Normal when it never answered).</summary>
+    public EndpointThrottleState ThrottleStateOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        lock (_subscriptionGate)
+        {
+            return _endpoints.TryGetValue(url.AbsoluteUri, out var endpoint) ? endpoint.StateAt(TimeProvider.GetUtcNow(), _throttling) : EndpointThrottleState.Normal;
         }
     }
 
@@ -223,19 +261,7 @@ public sealed partial class SandboxTenant
             var repeats = new List<NotificationDelivery>();
             for (var i = 0; i < times; i++)
             {
-                var repeat = original with
-                {
-                    Id = NextDeliveryIdLocked(),
-                    Queued = TimeProvider.GetUtcNow(),
-                    RepeatOf = original.RepeatOf ?? original.Id,
-                    Outcome = NotificationOutcome.Pending,
-                    Status = null,
-                    Error = null,
-                    Duration = null,
-                };
-                _deliveries.Add(repeat);
-                if (!TryQueueLocked(repeat)) FinishedLocked(repeat with { Outcome = NotificationOutcome.Failed, Error = "The sandbox is stopping." });
-                repeats.Add(repeat);
+                repeats.Add(SendAgainLocked(original, original.Attempt));
             }
 
             return repeats;
@@ -315,9 +341,56 @@ public sealed partial class SandboxTenant
             Outcome = send ? NotificationOutcome.Pending : NotificationOutcome.Suppressed,
         };
         _deliveries.Add(delivery);
-        if (send && !TryQueueLocked(delivery))
+        if (send) DispatchLocked(delivery);
+    }
+
+    /// <summary>
+    /// Every notification the tenant sends, change or lifecycle, first or repeated, goes out through here: at once, after
+    /// the slow delay, or not at all, as its endpoint stands with Graph's throttling.
+    /// </summary>
+    private void DispatchLocked(NotificationDelivery delivery)
+    {
+        var wait = _throttling.Enabled ? EndpointLocked(delivery.Url).Admit(TimeProvider.GetUtcNow(), _throttling) : TimeSpan.Zero;
+        if (wait is not { } delay)
         {
-            FinishedLocked(delivery with { Outcome = NotificationOutcome.Failed, Error = "The sandbox is stopping." });
+            // Dropped notifications can't be recovered: logged, never sent nor retried.
+            FinishedLocked(delivery with { Outcome = NotificationOutcome.Dropped, Error = "Dropped: the endpoint is in Graph's drop state (too many slow or failed responses)." });
+        }
+        else if (delay > TimeSpan.Zero)
+        {
+            var held = delivery with { SendAfter = TimeProvider.GetUtcNow() + delay };
+            LogLocked(held);
+            _ = LaterLockedAsync(delay, () => SendLocked(held));
+        }
+        else
+        {
+            SendLocked(delivery);
+        }
+    }
+
+    private void SendLocked(NotificationDelivery delivery)
+    {
+        if (!TryQueueLocked(delivery)) FinishedLocked(delivery with { Outcome = NotificationOutcome.Failed, Error = "The sandbox is stopping." });
+    }
+
+    private EndpointThrottle EndpointLocked(Uri url)
+    {
+        if (!_endpoints.TryGetValue(url.AbsoluteUri, out var endpoint))
+        {
+            endpoint = new EndpointThrottle();
+            _endpoints[url.AbsoluteUri] = endpoint;
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>Runs <paramref name="action"/> under the subscription lock after <paramref name="delay"/> on the tenant's clock, unless the sandbox stopped.</summary>
+    private async Task LaterLockedAsync(TimeSpan delay, Action action)
+    {
+        await Task.Delay(delay, TimeProvider);
+        lock (_subscriptionGate)
+        {
+            if (!_stopped) action();
         }
     }
 
@@ -334,10 +407,14 @@ public sealed partial class SandboxTenant
     private bool TryQueueLocked(NotificationDelivery delivery) =>
         !_stopped && (_sender ??= new NotificationSender(Finished)).TryQueue(delivery);
 
+    /// <summary>The sender's report of one attempt: it counts for the endpoint's throttling, then may be retried.</summary>
     private void Finished(NotificationDelivery delivery)
     {
         lock (_subscriptionGate)
         {
+            // The answer time is the real one the sender measured (the network is real); windows and delays use the tenant's clock.
+            var slow = delivery.Outcome != NotificationOutcome.Delivered || delivery.Duration > _throttling.SlowResponse;
+            EndpointLocked(delivery.Url).Record(slow, TimeProvider.GetUtcNow(), _throttling);
             FinishedLocked(delivery);
         }
     }
@@ -354,34 +431,38 @@ public sealed partial class SandboxTenant
 
     private void FinishedLocked(NotificationDelivery delivery)
     {
-        var index = _deliveries.FindIndex(d => d.Id == delivery.Id);
-        if (index >= 0) _deliveries[index] = delivery;
+        LogLocked(delivery);
         if (delivery.Outcome == NotificationOutcome.Failed && !_stopped && delivery.Attempt <= NotificationRetries)
         {
-            _ = RedeliverLaterAsync(delivery, NotificationRetryDelay * Math.Pow(2, delivery.Attempt - 1));
+            _ = LaterLockedAsync(NotificationRetryDelay * Math.Pow(2, delivery.Attempt - 1), () => SendAgainLocked(delivery, delivery.Attempt + 1));
         }
     }
 
-    private async Task RedeliverLaterAsync(NotificationDelivery failed, TimeSpan delay)
+    /// <summary>Replaces a log entry with its newer copy (gone when the log was cleared meanwhile).</summary>
+    private void LogLocked(NotificationDelivery delivery)
     {
-        await Task.Delay(delay, TimeProvider);
-        lock (_subscriptionGate)
+        var index = _deliveries.FindIndex(d => d.Id == delivery.Id);
+        if (index >= 0) _deliveries[index] = delivery;
+    }
+
+    /// <summary>Logs and dispatches a new copy of a logged notification, same body, as a repeat of the original.</summary>
+    private NotificationDelivery SendAgainLocked(NotificationDelivery original, int attempt)
+    {
+        var again = original with
         {
-            if (_stopped) return;
-            var again = failed with
-            {
-                Id = NextDeliveryIdLocked(),
-                Queued = TimeProvider.GetUtcNow(),
-                RepeatOf = failed.RepeatOf ?? failed.Id,
-                Attempt = failed.Attempt + 1,
-                Outcome = NotificationOutcome.Pending,
-                Status = null,
-                Error = null,
-                Duration = null,
-            };
-            _deliveries.Add(again);
-            TryQueueLocked(again);
-        }
+            Id = NextDeliveryIdLocked(),
+            Queued = TimeProvider.GetUtcNow(),
+            RepeatOf = original.RepeatOf ?? original.Id,
+            Attempt = attempt,
+            Outcome = NotificationOutcome.Pending,
+            SendAfter = null,
+            Status = null,
+            Error = null,
+            Duration = null,
+        };
+        _deliveries.Add(again);
+        DispatchLocked(again);
+        return _deliveries.Find(d => d.Id == again.Id) ?? again; // as dispatched: pending, held or dropped
     }
 
     private void PruneExpiredLocked()

@@ -371,16 +371,5 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.True(delivery.RootElement.GetProperty("enabled").GetBoolean());
     }
 
-    /// <summary>Waits until <paramref name="count"/> deliveries have a final outcome, and returns them.</summary>
-    private async Task<IReadOnlyList<NotificationDelivery>> DeliveredAsync(int count)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var done = Tenant.NotificationDeliveries.Where(d => d.Outcome != NotificationOutcome.Pending).ToList();
-            if (done.Count >= count) return done;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{done.Count} of {count} deliveries finished.");
-            await Task.Delay(20);
-        }
-    }
+    private Task<IReadOnlyList<NotificationDelivery>> DeliveredAsync(int count) => Deliveries.FinishedAsync(Tenant, count, Patience);
 }
