@@ -3,6 +3,7 @@ using InterviewScheduler.DevHost.Azurite;
 using InterviewScheduler.DevHost.Catalog;
 using InterviewScheduler.DevHost.Http;
 using InterviewScheduler.DevHost.Queues;
+using InterviewScheduler.DevHost.SignIn;
 using InterviewScheduler.DevHost.Timers;
 using InterviewScheduler.Functions.Configuration;
 using InterviewScheduler.Functions.Health;
@@ -71,6 +72,9 @@ public static class DevHostApplication
         }
 
         var app = builder.Build();
+        // As App Service Authentication in Azure: a signed-in person reaches the functions as X-MS-CLIENT-PRINCIPAL.
+        app.Use(ClientPrincipalForwarding.InvokeAsync);
+        app.MapDevSignIn();
         app.MapHttpTriggers(catalog, host);
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app, catalog, host));
         return app;
@@ -86,6 +90,11 @@ public static class DevHostApplication
             {
                 Console.WriteLine($"  {string.Join(',', function.Methods).ToUpperInvariant(),-10} {address}/{host.RoutePrefix}/{function.Route}  ({function.Name})");
             }
+        }
+
+        if (addresses.FirstOrDefault() is { } first)
+        {
+            Console.WriteLine($"Recruiter workspace: {first}{DevSignInEndpoints.WorkspacePath} (sign in first: {first}{DevSignInEndpoints.LoginPath})");
         }
 
         foreach (var function in catalog.Queue) Console.WriteLine($"  queue      {function.QueueName}  ({function.Name})");

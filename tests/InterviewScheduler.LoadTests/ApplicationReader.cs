@@ -10,7 +10,8 @@ namespace InterviewScheduler.LoadTests;
 internal sealed record ApplicationState(string ApplicationId, string AcknowledgmentStatus, int Attempts, DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt);
 
 /// <summary>Reads applications back from the API, a few at a time, after the measured run.</summary>
-internal sealed class ApplicationReader(HttpClient http, Uri baseUrl)
+/// <param name="signInCookie">The recruiter's session (<see cref="RecruiterSignIn"/>): the route is for recruiters.</param>
+internal sealed class ApplicationReader(HttpClient http, Uri baseUrl, string signInCookie)
 {
     private const int Parallelism = 4;
 
@@ -26,7 +27,9 @@ internal sealed class ApplicationReader(HttpClient http, Uri baseUrl)
 
     private async Task<ApplicationState?> ReadOneAsync(string applicationId, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(baseUrl, $"/api/applications/{Uri.EscapeDataString(applicationId)}"), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, $"/api/applications/{Uri.EscapeDataString(applicationId)}"));
+        request.Headers.Add("Cookie", signInCookie);
+        using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode) return null;
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);

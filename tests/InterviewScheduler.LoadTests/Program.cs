@@ -110,7 +110,8 @@ IReadOnlyDictionary<string, ApplicationState?>? states = null;
 if (options.Verify)
 {
     var ids = posts.Where(p => p.Accepted).Select(p => p.ApplicationId!).Distinct(StringComparer.Ordinal);
-    states = await new ApplicationReader(http, options.BaseUrl).ReadAsync(ids, stop.Token);
+    var cookie = await RecruiterSignIn.CookieAsync(http, options.BaseUrl, stop.Token);
+    states = await new ApplicationReader(http, options.BaseUrl, cookie).ReadAsync(ids, stop.Token);
 }
 
 var report = new LoadReport(options, plan, posts, mail, requests, states, allAcknowledgedAfter);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using InterviewScheduler.DevHost;
 using InterviewScheduler.DevHost.Catalog;
+using InterviewScheduler.Functions.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,8 @@ public sealed class TestDevHost : IAsyncDisposable
         App = app;
         BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = baseUrl };
+        // A loopback request keeps the principal it brings: the tests' recruiter, as after a sign-in.
+        Http.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, TestPrincipals.Recruiter.ToHeaderValue());
     }
 
     public WebApplication App { get; }
@@ -27,6 +30,7 @@ public sealed class TestDevHost : IAsyncDisposable
     /// <summary>The DevHost's root URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>A client of the DevHost signed in as <see cref="TestPrincipals.Recruiter"/>.</summary>
     public HttpClient Http { get; }
 
     /// <param name="settings">Configuration on top of the DevHost defaults (storage points at the test Azurite).</param>

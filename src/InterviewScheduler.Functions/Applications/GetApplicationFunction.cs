@@ -1,6 +1,7 @@
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Functions.Access;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,14 +10,19 @@ using Microsoft.Azure.Functions.Worker;
 namespace InterviewScheduler.Functions.Applications;
 
 /// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief and timeline.</summary>
+/// <remarks>
+/// A recruiter route: anonymous at the Functions level (no function key), because App Service Authentication signs
+/// recruiters in with Microsoft Entra ID and <see cref="RecruiterAccess"/> admits only the app role Recruiter.
+/// </remarks>
 public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs)
 {
     [Function(nameof(GetApplicationFunction))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (RecruiterAccess.Deny(request) is { } denied) return denied;
         if (!ApplicationIds.IsWellFormed(id)) return NotFound();
 
         var application = await store.FindAsync(id, cancellationToken);

@@ -1,6 +1,7 @@
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
+using InterviewScheduler.Functions.Access;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,17 +15,22 @@ namespace InterviewScheduler.Functions.Interviews;
 /// option; Outlook sends the invites. A repeated request with the same <c>Idempotency-Key</c> answers the first
 /// result and books nothing new; a time taken meanwhile answers 409 with fresh options.
 /// </summary>
+/// <remarks>
+/// A recruiter route: anonymous at the Functions level (no function key), because App Service Authentication signs
+/// recruiters in with Microsoft Entra ID and <see cref="RecruiterAccess"/> admits only the app role Recruiter.
+/// </remarks>
 public sealed partial class BookInterviewsFunction(InterviewBooking booking, DebriefScheduler debriefs, IDebriefStore debriefStore, HiringMetrics metrics, TimeProvider time, ILogger<BookInterviewsFunction> logger)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
     [Function(nameof(BookInterviewsFunction))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/interviews")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/interviews")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RecruiterAccess.Deny(request) is { } denied) return denied;
         var requestedAt = time.GetUtcNow();
         var (panel, problem) = await PanelRequestReader.ReadAsync(request, requestedAt, cancellationToken);
         if (problem is not null) return problem;
