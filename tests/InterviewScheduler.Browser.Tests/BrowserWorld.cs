@@ -78,6 +78,19 @@ public sealed class BrowserWorld : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Signs the page's browser in through the DevHost's development sign-in, as the sandbox person named
+    /// <paramref name="displayName"/>, with or without the Recruiter role; ends on <paramref name="then"/>.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string displayName, bool recruiter, string then = "/api/ui/")
+    {
+        await page.GotoAsync($".auth/login/dev?post_login_redirect_uri={Uri.EscapeDataString(then)}");
+        var person = page.GetByRole(AriaRole.Listitem).Filter(new LocatorFilterOptions { Has = page.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }) });
+        await person.GetByRole(AriaRole.Checkbox).SetCheckedAsync(recruiter);
+        await person.GetByRole(AriaRole.Button, new() { Name = displayName, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**{then}*");
+    }
+
     /// <summary>An application, as the careers site would send it; its id.</summary>
     public async Task<string> ApplyAsync(string name, string email, string timeZone = "Europe/London")
     {

@@ -10,6 +10,9 @@ namespace InterviewScheduler.Browser.Tests;
 /// </summary>
 public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelper output) : IClassFixture<BrowserWorld>, IDisposable
 {
+    /// <summary>The seeded company's recruiter (talent.recruiter@contoso.com).</summary>
+    private const string Recruiter = "Jordan Lee";
+
     public void Dispose()
     {
         while (world.Log.TryDequeue(out var line)) output.WriteLine(line);
@@ -21,8 +24,10 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         var applicationId = await world.ApplyAsync("Ada Lovelace", "ada@example.org");
         var page = await world.NewPageAsync();
 
-        // The list.
+        // Signing in, then the list.
         await page.GotoAsync("api/ui/");
+        await page.WaitForURLAsync("**/.auth/login/dev**");
+        await BrowserWorld.SignInAsync(page, Recruiter, recruiter: true);
         var row = page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -63,12 +68,26 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Someone_without_the_recruiter_role_is_refused_by_the_pages_and_the_api()
+    {
+        var page = await world.NewPageAsync();
+
+        await BrowserWorld.SignInAsync(page, "Amelia Hart", recruiter: false);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recruiters only.");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).CountAsync());
+        var api = await page.APIRequest.GetAsync("api/applications");
+        Assert.Equal(403, api.Status);
+        await BrowserWorld.ScreenshotAsync(page, "not-a-recruiter");
+    }
+
+    [Fact]
     public async Task The_list_reads_on_a_phone()
     {
         await world.ApplyAsync("Grace Hopper", "grace@example.org");
         var page = await world.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
 
-        await page.GotoAsync("api/ui/");
+        await BrowserWorld.SignInAsync(page, Recruiter, recruiter: true);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Grace Hopper" })).ToBeVisibleAsync();
         // Nothing wider than the screen but the table's own scroller.

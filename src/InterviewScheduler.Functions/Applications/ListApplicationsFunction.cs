@@ -2,6 +2,7 @@ using System.Globalization;
 using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Functions.Access;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,10 +25,11 @@ public sealed class ListApplicationsFunction(IApplicationStore store, IInterview
 
     [Function(nameof(ListApplicationsFunction))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RecruiterAccess.Deny(request) is { } denied) return denied;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ApplicationStatus? status = request.Query["status"].ToString() switch
         {

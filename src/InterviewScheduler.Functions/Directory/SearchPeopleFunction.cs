@@ -1,4 +1,5 @@
 using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Functions.Access;
 using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace InterviewScheduler.Functions.Directory;
 /// <summary>
 /// <c>GET /api/people?search=ada</c>: up to 10 people of the organization whose name or address has a word starting
 /// with the text, for choosing interviewers. 2 to 100 characters.
+/// Recruiters only (<see cref="RecruiterAccess"/>).
 /// </summary>
 public sealed class SearchPeopleFunction(IPeopleDirectory directory)
 {
@@ -16,10 +18,11 @@ public sealed class SearchPeopleFunction(IPeopleDirectory directory)
 
     [Function(nameof(SearchPeopleFunction))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "people")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "people")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RecruiterAccess.Deny(request) is { } denied) return denied;
         var text = request.Query["search"].ToString().Trim();
         if (text.Length is < 2 or > 100 || text.Any(char.IsControl))
         {

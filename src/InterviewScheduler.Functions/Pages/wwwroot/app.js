@@ -8,6 +8,11 @@ export async function api(path, options = {}) {
     headers: { "Accept": "application/json", ...(options.body ? { "Content-Type": "application/json" } : {}), ...(options.headers || {}) },
     credentials: "same-origin",
   });
+  if (response.status === 401) {
+    // Not signed in (or the session ended): App Service Authentication signs the person in and brings them back.
+    location.assign(`/.auth/login/aad?post_login_redirect_uri=${encodeURIComponent(location.pathname + location.search)}`);
+    return new Promise(() => {});
+  }
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
