@@ -8,8 +8,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InterviewScheduler.Functions.Applications;
 
-/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief and timeline.</summary>
-public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs)
+/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief, timeline and self-scheduling offer.</summary>
+public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs, TimeProvider time)
 {
     [Function(nameof(GetApplicationFunction))]
     public async Task<IActionResult> Run(
@@ -21,7 +21,7 @@ public sealed class GetApplicationFunction(IApplicationStore store, IInterviewSt
 
         var application = await store.FindAsync(id, cancellationToken);
         if (application is null) return NotFound();
-        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken), await debriefs.FindAsync(id, cancellationToken)));
+        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken), await debriefs.FindAsync(id, cancellationToken), time.GetUtcNow()));
     }
 
     private static ObjectResult NotFound() =>
