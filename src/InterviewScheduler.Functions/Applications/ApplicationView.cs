@@ -19,9 +19,11 @@ public sealed record ApplicationView(
     AcknowledgmentView Acknowledgment,
     IReadOnlyList<InterviewView> Interviews,
     DebriefView? Debrief,
-    TimelineView Timeline)
+    TimelineView Timeline,
+    SelfSchedulingView? SelfScheduling)
 {
-    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
+    /// <param name="now">The moment the view is for: an offer past its expiry shows as expired.</param>
+    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(application);
@@ -45,7 +47,8 @@ public sealed record ApplicationView(
                 SkipName(application.AcknowledgmentSkipped)),
             [.. interviews.Select(InterviewView.From)],
             DebriefView.From(debrief),
-            TimelineOf(application, interviews, debrief));
+            TimelineOf(application, interviews, debrief),
+            SelfSchedulingView.From(application.SelfScheduling, now));
     }
 
     private static TimelineView TimelineOf(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)

@@ -18,7 +18,7 @@ namespace InterviewScheduler.Functions.Applications;
 /// The application rows are read with a filter on the table (no index by date), then ordered here; the page size
 /// bounds what is read per application (its interviews and debrief, from its own partition).
 /// </remarks>
-public sealed class ListApplicationsFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs)
+public sealed class ListApplicationsFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs, TimeProvider time)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -53,10 +53,11 @@ public sealed class ListApplicationsFunction(IApplicationStore store, IInterview
             .ThenByDescending(a => a.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
         var views = new List<ApplicationView>(newest.Count);
         foreach (var application in newest)
         {
-            views.Add(ApplicationView.From(application, await interviews.ListAsync(application.Id, cancellationToken), await debriefs.FindAsync(application.Id, cancellationToken)));
+            views.Add(ApplicationView.From(application, await interviews.ListAsync(application.Id, cancellationToken), await debriefs.FindAsync(application.Id, cancellationToken), now));
         }
 
         return new OkObjectResult(new ApplicationList(views));
