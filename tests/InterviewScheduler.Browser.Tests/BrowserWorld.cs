@@ -69,7 +69,8 @@ public sealed class BrowserWorld : IAsyncLifetime
             TimezoneId = timeZone,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the other test assemblies beside these on two cores.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         // What the page said and what failed, for the test's output when something goes wrong.
         page.Console += (_, message) => Log.Enqueue($"console {message.Type}: {message.Text}");

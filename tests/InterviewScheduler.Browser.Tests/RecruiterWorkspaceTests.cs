@@ -27,6 +27,7 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         // Signing in, then the list.
         await page.GotoAsync("api/ui/");
         await page.WaitForURLAsync("**/.auth/login/dev**");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await BrowserWorld.SignInAsync(page, Recruiter, recruiter: true);
         var row = page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" });
         await Assertions.Expect(row).ToBeVisibleAsync();

@@ -65,7 +65,10 @@ export function say(region, message, kind = "status") {
 
 export async function signedInAs(slot) {
   try {
-    const me = await api("/.auth/me");
+    // Asked directly, not through api(): not being signed in is for the page's own call to handle, once.
+    const response = await fetch("/.auth/me", { credentials: "same-origin", headers: { "Accept": "application/json" } });
+    if (!response.ok) return;
+    const me = await response.json();
     const principal = Array.isArray(me) ? me[0] : me?.clientPrincipal;
     const name = principal?.user_id || principal?.userDetails;
     if (name) slot.textContent = `Signed in as ${name}`;
