@@ -6,7 +6,9 @@ using InterviewScheduler.Functions.Interviews;
 using InterviewScheduler.Functions.SelfScheduling;
 using InterviewScheduler.Functions.Tests.Applications;
 using InterviewScheduler.Functions.Tests.Interviews;
+using InterviewScheduler.Functions.Http;
 using InterviewScheduler.Sandbox.Calendar;
+using InterviewScheduler.Sandbox.Faults;
 using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Sandbox.Users;
@@ -64,6 +66,34 @@ public sealed partial class SelfSchedulingTests
         var view = Assert.IsType<SelfSchedulingView>((await IntakeTests.GetAsync(app, applicationId)).SelfScheduling);
         Assert.Equal(("offered", "sent", offer.OfferId), (view.Status, view.Email, view.OfferId));
         Assert.Null(view.PickedAt);
+    }
+
+    [Theory]
+    [InlineData("/users/*/messages")]
+    [InlineData("*/send")]
+    public async Task An_offer_whose_mail_answer_was_lost_is_finished_by_repeating_the_request_with_one_email(string step)
+    {
+        await using var app = await TestApp.StartAsync(Settings);
+        var applicationId = await BookingTests.ApplyAsync(app);
+        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = step, Method = "POST", Kind = FaultKind.AmbiguousError, Count = 1 });
+
+        var first = await OfferAsync(app, applicationId, Panel(London, Berlin));
+
+        Assert.Equal(503, FunctionRequests.StatusOf(first));
+        Assert.IsType<RetryAfterResult>(first);
+        // The recruiter repeats the request (the page does it after Retry-After): the mailbox is read, nothing is drafted again.
+        IActionResult again;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        do
+        {
+            again = await OfferAsync(app, applicationId, Panel(London, Berlin));
+        }
+        while (FunctionRequests.StatusOf(again) != 201 && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
+
+        Assert.Equal(201, FunctionRequests.StatusOf(again));
+        Assert.Equal(Candidate, Assert.Single(Assert.Single(app.Sandbox.Tenant.SentMail()).ToRecipients).Address);
+        Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(app.Sandbox.Tenant.MessagesIn(SandboxCompany.RecruitingMailbox, MailFolder.Drafts));
     }
 
     [Fact]
