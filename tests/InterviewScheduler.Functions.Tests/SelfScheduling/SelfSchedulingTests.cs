@@ -343,14 +343,22 @@ public sealed partial class SelfSchedulingTests
     {
         var request = FunctionRequests.Get("/api/self-scheduling/options", timeZone is null ? null : "?timeZone=" + Uri.EscapeDataString(timeZone));
         if (token is not null) request.Headers[SelfSchedulingProblems.LinkHeader] = token;
-        return app.Function<SelfSchedulingOptionsFunction>().Run(request, CancellationToken.None);
+        return app.Function<SelfSchedulingOptionsFunction>().Run(AsCandidate(request), CancellationToken.None);
     }
 
     internal static Task<IActionResult> PickAsync(TestApp app, string? token, DateTimeOffset start, string? timeZone = null)
     {
         var headers = token is null ? null : new Dictionary<string, string> { [SelfSchedulingProblems.LinkHeader] = token };
         var body = JsonSerializer.Serialize(new { start, timeZone });
-        return app.Function<PickTimeFunction>().Run(FunctionRequests.Json(body, headers: headers), CancellationToken.None);
+        return app.Function<PickTimeFunction>().Run(AsCandidate(FunctionRequests.Json(body, headers: headers)), CancellationToken.None);
+    }
+
+    /// <summary>The candidate has no account: nobody is signed in on their requests (no App Service Authentication principal).</summary>
+    private static HttpRequest AsCandidate(HttpRequest request)
+    {
+        request.Headers.Remove("X-MS-CLIENT-PRINCIPAL");
+        request.Headers.Remove("X-MS-CLIENT-PRINCIPAL-NAME");
+        return request;
     }
 
     private static string LinkIn(SandboxMessage message) =>
