@@ -37,10 +37,7 @@ public sealed class CandidateInvite
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(session);
-        var context = new TemplateContext();
-        context.SetValue("first_name", application.Candidate.FirstName);
-        context.SetValue("role_title", application.Role.Title);
-        context.SetValue("company", _options.CompanyName);
+        var context = LiquidTemplates.CandidateContext(application, _options.CompanyName);
         context.SetValue("session_title", session.Title);
         context.SetValue("duration_minutes", (int)session.Duration.TotalMinutes);
         context.SetValue("join_url", joinUrl ?? "");

@@ -16,35 +16,24 @@ namespace InterviewScheduler.Core.SelfScheduling;
 /// <c>self-scheduling-offer.html.liquid</c>. Values are HTML-encoded. Variables: <c>first_name</c>, <c>role_title</c>,
 /// <c>company</c>, <c>link</c>, <c>expires_at</c> (text), <c>sessions</c> (items with <c>title</c>, <c>minutes</c>).
 /// </summary>
-public sealed class OfferLetter
+public sealed class OfferLetter(SchedulingOptions options)
 {
-    private readonly IFluidTemplate _template;
-    private readonly SchedulingOptions _options;
-
-    public OfferLetter(SchedulingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        // Optional in a template folder: one made for the guide alone keeps the built-in letter.
-        _template = LiquidTemplates.Load("self-scheduling-offer.html.liquid", options.TemplateDirectory, required: false);
-    }
+    // Optional in a template folder: one made for the guide alone keeps the built-in letter.
+    private readonly IFluidTemplate _template = LiquidTemplates.Load("self-scheduling-offer.html.liquid", options?.TemplateDirectory, required: false);
 
     public AcknowledgmentLetter Render(JobApplication application, SelfSchedulingOffer offer, Uri link)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(link);
-        var context = new TemplateContext();
-        context.SetValue("first_name", application.Candidate.FirstName);
-        context.SetValue("role_title", application.Role.Title);
-        context.SetValue("company", _options.CompanyName);
+        var context = LiquidTemplates.CandidateContext(application, options.CompanyName);
         context.SetValue("link", link.AbsoluteUri);
         context.SetValue("expires_at", ExpiryText(offer.ExpiresAt, application.Candidate.TimeZone));
         context.SetValue("sessions", offer.Panel.Sessions.Select(s => new Dictionary<string, object> { ["title"] = s.Title, ["minutes"] = (int)s.Duration.TotalMinutes }).ToList());
         return new AcknowledgmentLetter(
             application.Candidate.Email,
             application.Candidate.Name,
-            $"Pick a time for your interview with {_options.CompanyName}: {application.Role.Title}",
+            $"Pick a time for your interview with {options.CompanyName}: {application.Role.Title}",
             _template.Render(context, HtmlEncoder.Default));
     }
 

@@ -1,4 +1,5 @@
 using Fluid;
+using InterviewScheduler.Core.Applications;
 
 namespace InterviewScheduler.Core.Templates;
 
@@ -20,6 +21,20 @@ public static class LiquidTemplates
         return Parser.TryParse(source, out var template, out var error)
             ? template
             : throw new InvalidOperationException($"The template {name} does not parse: {error}");
+    }
+
+    /// <summary>
+    /// The values every letter to a candidate starts from: <c>first_name</c>, <c>role_title</c> and <c>company</c>.
+    /// Rendered with an HTML encoder, so no value can become markup.
+    /// </summary>
+    public static TemplateContext CandidateContext(JobApplication application, string company)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var context = new TemplateContext();
+        context.SetValue("first_name", application.Candidate.FirstName);
+        context.SetValue("role_title", application.Role.Title);
+        context.SetValue("company", company);
+        return context;
     }
 
     private static string ReadEmbedded(string name)

@@ -6,7 +6,9 @@ using InterviewScheduler.Functions.Interviews;
 using InterviewScheduler.Functions.SelfScheduling;
 using InterviewScheduler.Functions.Tests.Applications;
 using InterviewScheduler.Functions.Tests.Interviews;
+using InterviewScheduler.Functions.Http;
 using InterviewScheduler.Sandbox.Calendar;
+using InterviewScheduler.Sandbox.Faults;
 using InterviewScheduler.Sandbox.Mail;
 using InterviewScheduler.Sandbox.Seeding;
 using InterviewScheduler.Sandbox.Users;
@@ -64,6 +66,34 @@ public sealed partial class SelfSchedulingTests
         var view = Assert.IsType<SelfSchedulingView>((await IntakeTests.GetAsync(app, applicationId)).SelfScheduling);
         Assert.Equal(("offered", "sent", offer.OfferId), (view.Status, view.Email, view.OfferId));
         Assert.Null(view.PickedAt);
+    }
+
+    [Theory]
+    [InlineData("/users/*/messages")]
+    [InlineData("*/send")]
+    public async Task An_offer_whose_mail_answer_was_lost_is_finished_by_repeating_the_request_with_one_email(string step)
+    {
+        await using var app = await TestApp.StartAsync(Settings);
+        var applicationId = await BookingTests.ApplyAsync(app);
+        app.Sandbox.Tenant.AddFault(new FaultRule { PathPattern = step, Method = "POST", Kind = FaultKind.AmbiguousError, Count = 1 });
+
+        var first = await OfferAsync(app, applicationId, Panel(London, Berlin));
+
+        Assert.Equal(503, FunctionRequests.StatusOf(first));
+        Assert.IsType<RetryAfterResult>(first);
+        // The recruiter repeats the request (the page does it after Retry-After): the mailbox is read, nothing is drafted again.
+        IActionResult again;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        do
+        {
+            again = await OfferAsync(app, applicationId, Panel(London, Berlin));
+        }
+        while (FunctionRequests.StatusOf(again) != 201 && DateTime.UtcNow < deadline && await Task.Delay(200).ContinueWith(_ => true));
+
+        Assert.Equal(201, FunctionRequests.StatusOf(again));
+        Assert.Equal(Candidate, Assert.Single(Assert.Single(app.Sandbox.Tenant.SentMail()).ToRecipients).Address);
+        Assert.Single(app.Sandbox.Tenant.RequestLog, r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(app.Sandbox.Tenant.MessagesIn(SandboxCompany.RecruitingMailbox, MailFolder.Drafts));
     }
 
     [Fact]
@@ -313,14 +343,22 @@ public sealed partial class SelfSchedulingTests
     {
         var request = FunctionRequests.Get("/api/self-scheduling/options", timeZone is null ? null : "?timeZone=" + Uri.EscapeDataString(timeZone));
         if (token is not null) request.Headers[SelfSchedulingProblems.LinkHeader] = token;
-        return app.Function<SelfSchedulingOptionsFunction>().Run(request, CancellationToken.None);
+        return app.Function<SelfSchedulingOptionsFunction>().Run(AsCandidate(request), CancellationToken.None);
     }
 
     internal static Task<IActionResult> PickAsync(TestApp app, string? token, DateTimeOffset start, string? timeZone = null)
     {
         var headers = token is null ? null : new Dictionary<string, string> { [SelfSchedulingProblems.LinkHeader] = token };
         var body = JsonSerializer.Serialize(new { start, timeZone });
-        return app.Function<PickTimeFunction>().Run(FunctionRequests.Json(body, headers: headers), CancellationToken.None);
+        return app.Function<PickTimeFunction>().Run(AsCandidate(FunctionRequests.Json(body, headers: headers)), CancellationToken.None);
+    }
+
+    /// <summary>The candidate has no account: nobody is signed in on their requests (no App Service Authentication principal).</summary>
+    private static HttpRequest AsCandidate(HttpRequest request)
+    {
+        request.Headers.Remove("X-MS-CLIENT-PRINCIPAL");
+        request.Headers.Remove("X-MS-CLIENT-PRINCIPAL-NAME");
+        return request;
     }
 
     private static string LinkIn(SandboxMessage message) =>

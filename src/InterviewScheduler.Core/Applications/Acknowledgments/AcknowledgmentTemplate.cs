@@ -29,10 +29,7 @@ public sealed class AcknowledgmentTemplate
     {
         ArgumentNullException.ThrowIfNull(application);
         var replyBy = ReplyBy(application.ReceivedAt, application.Candidate.TimeZone, _options.ReplyWithinBusinessDays);
-        var context = new TemplateContext();
-        context.SetValue("first_name", application.Candidate.FirstName);
-        context.SetValue("role_title", application.Role.Title);
-        context.SetValue("company", _options.CompanyName);
+        var context = LiquidTemplates.CandidateContext(application, _options.CompanyName);
         context.SetValue("reply_by", replyBy.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
         context.SetValue("reply_within_days", _options.ReplyWithinBusinessDays);
 
