@@ -37,6 +37,9 @@ param debriefReconcileSchedule string
 param notificationClientState string
 param notificationClientStateUri string
 
+@description('Application (client) id of the app registration recruiters sign in with; empty until scripts/register-recruiter-sign-in.sh has made it.')
+param authClientId string
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -146,6 +149,59 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
           : fail('Neither notificationClientState nor notificationClientStateUri is set. azd sets NOTIFICATION_CLIENT_STATE in its preprovision hook (infra/scripts/ensure-notification-client-state.sh); run it, or set NOTIFICATION_CLIENT_STATE or NOTIFICATION_CLIENT_STATE_URI, then provision again.')
   }
 }
+
+// App Service Authentication signs people in with Microsoft Entra ID in front of the app and passes who they are as the
+// X-MS-CLIENT-PRINCIPAL header (removing that header from requests that bring it). The app decides what they may do:
+// RecruiterAccess admits the app role Recruiter to the recruiter routes. Until the post-provision hook has made the
+// app registration (authClientId empty) nobody can sign in and every signed-in route answers 401.
+// https://learn.microsoft.com/azure/app-service/configure-authentication-provider-aad
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      // Pages (and an API call without a session) go to the Entra sign-in; with no registration yet, 401.
+      unauthenticatedClientAction: empty(authClientId) ? 'Return401' : 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: anonymousPaths
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: !empty(authClientId)
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false // the app reads the principal header; it calls no API on the user's behalf
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+}
+
+// Routes App Service lets through without a sign-in, each protected otherwise or public by design. An entry without
+// a trailing * is one exact path, so '/api/applications' (intake's POST) does not open '/api/applications/{id}'.
+var anonymousPaths = [
+  '/api/health' // liveness probes; tells nothing about any application
+  '/api/applications' // intake: the function key (careers form, ATS)
+  '/api/intake/*' // ATS web hooks: the function key and the sender's signature
+  '/api/notifications/*' // Microsoft Graph's change notifications: the clientState secret
+  '/api/self-scheduling/*' // candidates: the signed, expiring, single-use link is the key
+  '/api/ui/pick.html' // the candidate's pick-a-time page, and the files it loads
+  '/api/ui/pick.js'
+  '/api/ui/pick.css'
+  '/api/ui/app.css'
+]
 
 output name string = site.name
 output uri string = 'https://${site.properties.defaultHostName}'
