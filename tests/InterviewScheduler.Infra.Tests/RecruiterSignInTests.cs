@@ -34,6 +34,7 @@ public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
     {
         "/api/ui/",
         "/api/ui/index.html",
+        "/api/me",
         "/api/applications/0123456789abcdef0123456789abcdef",
         "/api/applications/0123456789abcdef0123456789abcdef/interviews",
         "/api/applications/0123456789abcdef0123456789abcdef/interviews/options",
