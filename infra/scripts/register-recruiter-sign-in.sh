@@ -43,15 +43,8 @@ host="${host%%/*}"
 redirect_uri="https://$host/.auth/login/aad/callback"
 display_name="${AUTH_APP_DISPLAY_NAME:-InterviewScheduler (${AZURE_ENV_NAME:-$host})}"
 
-if ! command -v az >/dev/null 2>&1; then
-  echo "The Azure CLI (az) is required: https://learn.microsoft.com/cli/azure/install-azure-cli" >&2
-  exit 1
-fi
-
-if ! az account show --output none 2>/dev/null; then
-  echo "The Azure CLI is not signed in: run 'az login --tenant <your Microsoft 365 tenant>' and try again." >&2
-  exit 1
-fi
+# Stops here unless the Azure CLI is installed and signed in.
+. "$(dirname "$0")/require-azure-cli.sh"
 
 # A random version-4 GUID for the role's id, which Entra ID leaves to the caller.
 new_guid() {
