@@ -26,7 +26,9 @@ readonly GRAPH_APP_ID="00000003-0000-0000-c000-000000000000"
 # Mail.Send: send an acknowledgment's draft (message: send).
 # Mail.ReadWrite: create that draft, and read Drafts and Sent Items by the draft's marker property before any retry acts.
 # MailboxSettings.Read: read time zones and working hours of the people being scheduled.
-readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.ReadWrite MailboxSettings.Read"
+# User.ReadBasic.All: find interviewers by name for the recruiter's workspace (GET /users?$search=); a directory
+# permission, so Exchange's application access policies do not scope it.
+readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.ReadWrite MailboxSettings.Read User.ReadBasic.All"
 # The permissions Exchange Online RBAC for Applications can scope to mailboxes instead.
 readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Mail.Send Mail.ReadBasic Mail.Read Mail.ReadWrite MailboxSettings.Read"
 

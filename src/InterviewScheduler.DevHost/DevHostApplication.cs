@@ -32,6 +32,8 @@ public static class DevHostApplication
         ["Debrief:ReconcileSchedule"] = "0 */15 * * * *",
         ["Notifications:PublicUrl"] = "http://localhost:7071/api/notifications/calendar",
         ["Notifications:ClientState"] = "devhost-sandbox-client-state",
+        // The sandbox's only: a real deployment sets its own secret (see the README's Configuration).
+        ["SelfScheduling:SigningKey"] = "devhost-sandbox-self-scheduling-signing-key",
         ["DevHost:Sandbox"] = "true",
         ["DevHost:SandboxUrls"] = "http://localhost:7072",
     };

@@ -76,6 +76,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Notifications:PublicUrl", "api/notifications/calendar")]
     [InlineData("Graph:BaseUrl", "http://graph.contoso.com/v1.0")]
     [InlineData("Graph:BaseUrl", "v1.0")]
+    [InlineData("SelfScheduling:SigningKey", "thirty-one-characters-is-too-sh")]
+    [InlineData("SelfScheduling:PublicBaseUrl", "http://interviews.contoso.com")]
     public async Task Start_up_fails_naming_an_invalid_setting(string key, string value)
     {
         var settings = CompleteSettings();
@@ -106,6 +108,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Intake:MaxPerRecipientPerDay", "1000")]
     [InlineData("Intake:RecruiterDomains", "contoso.com, @fabrikam.com")]
     [InlineData("Notifications:PublicUrl", "http://localhost:7071/api/notifications/calendar")]
+    [InlineData("SelfScheduling:SigningKey", "thirty-two-characters-is-enough!")]
+    [InlineData("SelfScheduling:PublicBaseUrl", "http://localhost:7071")]
     public async Task Starts_with_a_setting_at_the_edge_of_what_is_accepted(string key, string value)
     {
         var settings = CompleteSettings();

@@ -23,4 +23,7 @@ public interface IApplicationStore
     /// before <paramref name="dueBefore"/>.
     /// </summary>
     IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
+
+    /// <summary>Every application, or those with <paramref name="status"/> and for <paramref name="roleId"/> when given; in no order.</summary>
+    IAsyncEnumerable<JobApplication> ListAsync(ApplicationStatus? status, string? roleId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using InterviewScheduler.Core.Applications.Acknowledgments;
+using InterviewScheduler.Core.SelfScheduling;
 
 namespace InterviewScheduler.Core.Applications;
 
@@ -43,4 +44,7 @@ public sealed record JobApplication(
     /// as stored and the application is never queued or swept for one.
     /// </summary>
     public AcknowledgmentSkip? AcknowledgmentSkipped { get; init; }
+
+    /// <summary>The candidate's self-scheduling offer, the latest one; null when none was made.</summary>
+    public SelfSchedulingOffer? SelfScheduling { get; init; }
 }

@@ -2,6 +2,7 @@ using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Core.SelfScheduling;
 using InterviewScheduler.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,11 @@ public static class CoreServices
         services.AddSingleton<CandidateInvite>();
         services.AddSingleton<InterviewBooking>();
 
+        // Self-scheduling: the candidate picks the time through a signed link.
+        services.AddSingleton<OfferLetter>();
+        services.AddSingleton<SelfSchedulingOffers>();
+        services.AddSingleton<SelfSchedulingPicks>();
+
         // Debriefs: placed after the last interview and kept there as the calendar changes.
         services.AddSingleton<DebriefScheduler>();
         services.AddSingleton<InterviewSync>();
@@ -50,6 +56,7 @@ public static class CoreServices
         AddSettings<SchedulingOptions, SchedulingOptionsValidator>(services, SchedulingOptions.SectionName);
         AddSettings<DebriefOptions, DebriefOptionsValidator>(services, DebriefOptions.SectionName);
         AddSettings<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.SectionName);
+        AddSettings<SelfSchedulingOptions, SelfSchedulingOptionsValidator>(services, SelfSchedulingOptions.SectionName);
         AddSettings<IntakeLimits, IntakeLimitsValidator>(services, IntakeLimits.SectionName)
             .PostConfigure<IConfiguration>((limits, configuration) =>
             {

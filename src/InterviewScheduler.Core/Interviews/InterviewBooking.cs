@@ -51,7 +51,7 @@ public sealed class InterviewBooking(
         var application = await applications.FindAsync(applicationId, cancellationToken);
         if (application is null) return BookingResult.Of(BookingOutcome.UnknownApplication);
 
-        var bookingId = idempotencyKey is null ? Guid.CreateVersion7(time.GetUtcNow()).ToString("N") : Hash($"{applicationId}|{idempotencyKey}")[..32];
+        var bookingId = idempotencyKey is null ? Guid.CreateVersion7(time.GetUtcNow()).ToString("N") : BookingIdFor(applicationId, idempotencyKey);
         var booked = (await interviews.ListAsync(applicationId, cancellationToken)).Where(i => i.BookingId == bookingId).ToList();
         if (booked.Count > 0) return BookingResult.Done(BookingOutcome.Replayed, booked);
 
@@ -105,6 +105,9 @@ public sealed class InterviewBooking(
             throw;
         }
     }
+
+    /// <summary>The id of the booking an Idempotency-Key makes for an application: its interviews carry it.</summary>
+    public static string BookingIdFor(string applicationId, string idempotencyKey) => Hash($"{applicationId}|{idempotencyKey}")[..32];
 
     /// <summary>Creates the plan's events (keeping those a resumed booking already made), then records the booking.</summary>
     private async Task<BookingResult> MakeAsync(JobApplication claimed, PanelRequest request, BookingPlan plan, bool resuming, CancellationToken cancellationToken)

@@ -27,7 +27,8 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
         }
 
         var availability = ToAvailabilityRequest(application, request, schedules, window);
-        return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>());
+        var zones = schedules.Values.Where(s => s.WorkingHours is not null).ToDictionary(s => s.Email, s => IanaId(s.WorkingHours!.Zone), StringComparer.OrdinalIgnoreCase);
+        return new PlanResult(AvailabilityEngine.FindOptions(availability, time), new Dictionary<string, string[]>()) { TimeZones = zones };
     }
 
     /// <summary>Reads the schedules of everyone in the request and of the debrief's guests over <paramref name="window"/>, in one read.</summary>
@@ -108,4 +109,7 @@ public sealed class InterviewPlanner(IFreeBusyDirectory directory, SchedulingOpt
 
     private static Interviewer Person(PersonSchedule schedule, bool optional) =>
         new(schedule.Email, schedule.Busy, schedule.WorkingHours, optional);
+
+    private static string IanaId(TimeZoneInfo zone) =>
+        zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
 }

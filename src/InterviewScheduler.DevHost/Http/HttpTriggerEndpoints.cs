@@ -80,6 +80,12 @@ public static class HttpTriggerEndpoints
             return TypeDescriptor.GetConverter(parameter.ParameterType).ConvertFrom(null, CultureInfo.InvariantCulture, value.ToString()!);
         }
 
+        // An optional route value ({name?} or a catch-all {*name}) that the URL leaves out binds as null, as in the worker.
+        if (parameter.Name is { } optional && (function.Route.Contains($"{{{optional}?}}", StringComparison.Ordinal) || function.Route.Contains($"{{*{optional}}}", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         throw FunctionInvoker.Unbindable(function.Name, parameter);
     }
 }

@@ -19,9 +19,11 @@ public sealed record ApplicationView(
     AcknowledgmentView Acknowledgment,
     IReadOnlyList<InterviewView> Interviews,
     DebriefView? Debrief,
-    TimelineView Timeline)
+    TimelineView Timeline,
+    SelfSchedulingView? SelfScheduling)
 {
-    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
+    /// <param name="now">The moment the view is for: an offer past its expiry shows as expired.</param>
+    public static ApplicationView From(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(application);
@@ -45,7 +47,18 @@ public sealed record ApplicationView(
                 SkipName(application.AcknowledgmentSkipped)),
             [.. interviews.Select(InterviewView.From)],
             DebriefView.From(debrief),
-            new TimelineView(application.ReceivedAt, acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt));
+            TimelineOf(application, interviews, debrief),
+            SelfSchedulingView.From(application.SelfScheduling, now));
+    }
+
+    private static TimelineView TimelineOf(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
+    {
+        var scheduled = interviews.Where(i => i.Status == InterviewStatus.Scheduled).ToList();
+        return new TimelineView(application.ReceivedAt, application.Acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt)
+        {
+            FirstInterviewAt = scheduled.Count > 0 ? scheduled.Min(i => i.Time.Start) : null,
+            DebriefAt = debrief is { Status: DebriefStatus.Scheduled } ? debrief.Time.Start : null,
+        };
     }
 
     public static string StatusName(ApplicationStatus status) => status switch
@@ -98,4 +111,11 @@ public sealed record AcknowledgmentView(string Status, DateTimeOffset? SentAt, i
 /// <param name="AcknowledgedAt">The acknowledgment email was sent.</param>
 /// <param name="BookingRequestedAt">The latest booking was requested.</param>
 /// <param name="BookedAt">Its events were created (the invites went out).</param>
-public sealed record TimelineView(DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? BookingRequestedAt, DateTimeOffset? BookedAt);
+public sealed record TimelineView(DateTimeOffset ReceivedAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? BookingRequestedAt, DateTimeOffset? BookedAt)
+{
+    /// <summary>The first scheduled interview starts.</summary>
+    public DateTimeOffset? FirstInterviewAt { get; init; }
+
+    /// <summary>The debrief starts.</summary>
+    public DateTimeOffset? DebriefAt { get; init; }
+}

@@ -9,12 +9,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InterviewScheduler.Functions.Applications;
 
-/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief and timeline.</summary>
+/// <summary><c>GET /api/applications/{id}</c>: the application, its acknowledgment, interviews, debrief, timeline and self-scheduling offer.</summary>
 /// <remarks>
 /// A recruiter route: anonymous at the Functions level (no function key), because App Service Authentication signs
 /// recruiters in with Microsoft Entra ID and <see cref="RecruiterAccess"/> admits only the app role Recruiter.
 /// </remarks>
-public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs)
+public sealed class GetApplicationFunction(IApplicationStore store, IInterviewStore interviews, IDebriefStore debriefs, TimeProvider time)
 {
     [Function(nameof(GetApplicationFunction))]
     public async Task<IActionResult> Run(
@@ -27,7 +27,7 @@ public sealed class GetApplicationFunction(IApplicationStore store, IInterviewSt
 
         var application = await store.FindAsync(id, cancellationToken);
         if (application is null) return NotFound();
-        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken), await debriefs.FindAsync(id, cancellationToken)));
+        return new OkObjectResult(ApplicationView.From(application, await interviews.ListAsync(id, cancellationToken), await debriefs.FindAsync(id, cancellationToken), time.GetUtcNow()));
     }
 
     private static ObjectResult NotFound() =>

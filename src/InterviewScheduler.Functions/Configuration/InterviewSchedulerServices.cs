@@ -1,6 +1,7 @@
 using InterviewScheduler.Core.Configuration;
 using InterviewScheduler.Functions.Applications;
 using InterviewScheduler.Functions.Health;
+using InterviewScheduler.Functions.Interviews;
 using InterviewScheduler.Graph.Configuration;
 using InterviewScheduler.Storage.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,9 @@ public static class InterviewSchedulerServices
 
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
+
+        // What the booking routes share: the debrief placed after a booking.
+        services.AddSingleton<DebriefPlacement>();
 
         // Run by whichever host starts the app, once it has started. Built on first use, by that host: a composition
         // without one (tests calling functions directly) has no lifetime to give it, and never asks for it.

@@ -61,16 +61,6 @@ public static class FailureProblems
 
     private static string Status(int status) => status == 0 ? "nothing (no answer)" : status.ToString(CultureInfo.InvariantCulture);
 
-    private static WithRetryAfter Unavailable(string title, string detail) =>
-        new WithRetryAfter(Problems.Status(StatusCodes.Status503ServiceUnavailable, title, detail), DefaultRetryAfter);
-
-    /// <summary>A result with a <c>Retry-After</c> header, in whole seconds.</summary>
-    private sealed class WithRetryAfter(IActionResult inner, TimeSpan wait) : IActionResult
-    {
-        public Task ExecuteResultAsync(ActionContext context)
-        {
-            context.HttpContext.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return inner.ExecuteResultAsync(context);
-        }
-    }
+    private static RetryAfterResult Unavailable(string title, string detail) =>
+        new RetryAfterResult(Problems.Status(StatusCodes.Status503ServiceUnavailable, title, detail), DefaultRetryAfter);
 }

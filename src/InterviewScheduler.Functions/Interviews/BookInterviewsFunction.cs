@@ -1,4 +1,3 @@
-using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Functions.Access;
@@ -19,7 +18,7 @@ namespace InterviewScheduler.Functions.Interviews;
 /// A recruiter route: anonymous at the Functions level (no function key), because App Service Authentication signs
 /// recruiters in with Microsoft Entra ID and <see cref="RecruiterAccess"/> admits only the app role Recruiter.
 /// </remarks>
-public sealed partial class BookInterviewsFunction(InterviewBooking booking, DebriefScheduler debriefs, IDebriefStore debriefStore, HiringMetrics metrics, TimeProvider time, ILogger<BookInterviewsFunction> logger)
+public sealed partial class BookInterviewsFunction(InterviewBooking booking, DebriefPlacement debriefs, HiringMetrics metrics, TimeProvider time, ILogger<BookInterviewsFunction> logger)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -47,9 +46,7 @@ public sealed partial class BookInterviewsFunction(InterviewBooking booking, Deb
                 var turnaround = time.GetUtcNow() - requestedAt;
                 if (result.Outcome == BookingOutcome.Booked) metrics.InvitesSent(turnaround);
                 LogBooked(logger, id, result.Interviews.Count, result.Outcome, turnaround.TotalMilliseconds);
-                // A debrief made with the interviews needs no second look; otherwise it is placed now.
-                var debrief = result.Debrief ?? await AlignDebriefAsync(id, cancellationToken);
-                if (result.Debrief is { } made) metrics.DebriefBooked(made.Time.Start - made.AfterInterviewsEnd);
+                var debrief = await debriefs.AfterBookingAsync(id, result, cancellationToken);
                 var answer = new BookingAnswer([.. result.Interviews.Select(InterviewView.From)], DebriefView.From(debrief));
                 return new ObjectResult(answer) { StatusCode = StatusCodes.Status201Created };
             case BookingOutcome.UnknownApplication:
@@ -71,29 +68,6 @@ public sealed partial class BookInterviewsFunction(InterviewBooking booking, Deb
                     new Dictionary<string, object?> { ["options"] = result.FreshOptions.Select(OptionView.From).ToList() });
         }
     }
-
-    /// <summary>
-    /// Places the debrief right after the last interview. The interviews are booked whatever happens here: a
-    /// failure is logged and reconciliation places the debrief later.
-    /// </summary>
-    private async Task<Debrief?> AlignDebriefAsync(string applicationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await debriefs.AlignAsync(applicationId, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogDebriefFailed(logger, exception, applicationId);
-        }
-
-        var debrief = await debriefStore.FindAsync(applicationId, cancellationToken);
-        if (debrief is { Status: DebriefStatus.Scheduled }) metrics.DebriefBooked(debrief.Time.Start - debrief.AfterInterviewsEnd);
-        return debrief;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: the debrief could not be placed now; reconciliation will")]
-    private static partial void LogDebriefFailed(ILogger logger, Exception exception, string applicationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: {Count} interviews {Outcome} in {Milliseconds:0} ms")]
     private static partial void LogBooked(ILogger logger, string applicationId, int count, BookingOutcome outcome, double milliseconds);

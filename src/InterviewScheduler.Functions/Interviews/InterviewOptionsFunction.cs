@@ -33,6 +33,6 @@ public sealed class InterviewOptionsFunction(IApplicationStore applications, Int
 
         var plan = await planner.FindOptionsAsync(application, panel!, panel!.Window, cancellationToken);
         if (plan.UnknownInterviewers.Count > 0) return Problems.Validation(plan.UnknownInterviewers, "Some interviewers are unknown.");
-        return new OkObjectResult(new OptionsAnswer([.. plan.Options.Select(OptionView.From)]));
+        return new OkObjectResult(new OptionsAnswer([.. plan.Options.Select(OptionView.From)]) { TimeZones = plan.TimeZones, CandidateTimeZone = application.Candidate.TimeZone });
     }
 }

@@ -68,7 +68,14 @@ public sealed record DebriefView(DateTimeOffset Start, DateTimeOffset End, strin
 public sealed record AttendeeView(string Email, bool Optional);
 
 /// <summary>The body of <c>POST .../interviews/options</c>.</summary>
-public sealed record OptionsAnswer(IReadOnlyList<OptionView> Options);
+public sealed record OptionsAnswer(IReadOnlyList<OptionView> Options)
+{
+    /// <summary>Each interviewer's (and the debrief guests') IANA time zone, for showing the options in local time.</summary>
+    public IReadOnlyDictionary<string, string> TimeZones { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The candidate's IANA time zone, when the application gave one.</summary>
+    public string? CandidateTimeZone { get; init; }
+}
 
 /// <summary>The body of <c>POST .../interviews</c>: the interviews booked; the debrief, once the service books it.</summary>
 public sealed record BookingAnswer(IReadOnlyList<InterviewView> Interviews, DebriefView? Debrief);

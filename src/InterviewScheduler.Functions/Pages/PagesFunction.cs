@@ -40,6 +40,8 @@ public sealed class PagesFunction
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The pages link their files relatively, so the workspace's root needs its slash.
+        if (string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')) return new RedirectResult(request.Path.Value + "/" + request.QueryString, permanent: false);
         var name = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
         // Only names built in are served: nothing from the request reaches the file system.
         if (!Known.Contains(name) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType)) return new NotFoundResult();

@@ -17,8 +17,9 @@ namespace InterviewScheduler.Graph.Calendar;
 /// 503 (throttled, or the mailbox's four concurrent requests in use) are sent again, alone, in a new batch after the
 /// longest Retry-After among them (at most <see cref="LongestRetryWait"/>), up to <see cref="MaxThrottledRetries"/>
 /// times; any other failed step, or a step still throttled after that, is a <see cref="GraphCalendarException"/>.
-/// Steps are independent (no <c>dependsOn</c>): Graph dispatches at most four of a batch's steps to Outlook at once.
-/// A re-sent create carries its transactionId, so a step that took effect before its answer was lost makes no
+/// Steps are sequenced with <c>dependsOn</c> (json-batching.md, "Sequencing requests"): independent steps run side by
+/// side, and Outlook takes four requests at once per mailbox, so a batch of twenty would throttle itself. A step after
+/// one that failed answers 424 and goes again with it. A re-sent create carries its transactionId, so a step that took effect before its answer was lost makes no
 /// second event.
 /// </remarks>
 public sealed class GraphCalendarBatch(GraphServiceClient graph, TimeProvider time)
@@ -78,7 +79,15 @@ public sealed class GraphCalendarBatch(GraphServiceClient graph, TimeProvider ti
         where T : IParsable, new()
     {
         var content = new BatchRequestContentCollection(graph, MaxStepsPerBatch);
-        foreach (var index in pending) await content.AddBatchRequestStepAsync(requests[index](), StepId(index));
+        string? previous = null;
+        foreach (var index in pending)
+        {
+            var id = await content.AddBatchRequestStepAsync(requests[index](), StepId(index));
+            // One after the other: Outlook runs a batch's independent steps side by side, and a mailbox takes only
+            // four requests at once; sequenced steps use one.
+            if (previous is not null) content.BatchRequestSteps[id].DependsOn = [previous];
+            previous = id;
+        }
 
         BatchResponseContentCollection response;
         try
@@ -105,6 +114,13 @@ public sealed class GraphCalendarBatch(GraphServiceClient graph, TimeProvider ti
             if ((int)status is >= 200 and < 300)
             {
                 answers[index] = await response.GetResponseByIdAsync<T>(id);
+                continue;
+            }
+
+            if (status == HttpStatusCode.FailedDependency)
+            {
+                // An earlier step failed, so this one was not run: it goes again with the throttled ones.
+                throttled.Add(index);
                 continue;
             }
 

@@ -4,6 +4,7 @@ using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Core.Telemetry;
 using InterviewScheduler.Graph.Calendar;
 using InterviewScheduler.Graph.Connection;
+using InterviewScheduler.Graph.Directory;
 using InterviewScheduler.Graph.Mail;
 using InterviewScheduler.Graph.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class GraphServices
 
         services.AddSingleton<IAcknowledgmentMailer, GraphAcknowledgmentMailer>();
         services.AddSingleton<IFreeBusyDirectory, GraphFreeBusyDirectory>();
+        services.AddSingleton<IPeopleDirectory, GraphPeopleDirectory>();
         services.AddSingleton<ICalendarBooker, GraphCalendarBooker>();
         services.AddSingleton<ICalendarSubscriptions, GraphCalendarSubscriptions>();
         services.AddSingleton<ICalendarChangeFeed, GraphCalendarChangeFeed>();

@@ -14,7 +14,20 @@ internal static class UserRoutes
     {
         users.MapGet("", (HttpContext http) =>
         {
-            var (page, next) = Paging.Apply(tenant.Users, http.Request);
+            IReadOnlyList<SandboxUser> found = tenant.Users;
+            if (http.Request.Query["$search"].ToString() is { Length: > 0 } search)
+            {
+                // Directory objects take $search only as an advanced query (aad-advanced-queries.md).
+                if (!string.Equals(http.Request.Headers["ConsistencyLevel"], "eventual", StringComparison.OrdinalIgnoreCase))
+                {
+                    return GraphResults.BadRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'", "Request_BadRequest");
+                }
+
+                if (UserSearch.Parse(search) is not { } terms) return GraphResults.BadRequest("Syntax error: the $search value is not a quoted \"property:text\" clause.", "Request_UnsupportedQuery");
+                found = [.. found.Where(u => terms.Any(t => t.Matches(u)))];
+            }
+
+            var (page, next) = Paging.Apply(found, http.Request);
             return GraphResults.Collection(http, "users", page.Select(u => (JsonNode)Write(u)), next);
         });
 

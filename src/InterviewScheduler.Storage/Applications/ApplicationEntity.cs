@@ -17,6 +17,7 @@ internal static class ApplicationEntity
     {
         var entity = Columns(application);
         BookingPlanColumns.Write(entity, application.Booking?.Plan);
+        SelfSchedulingColumns.Write(entity, application.SelfScheduling);
         return entity;
     }
 
@@ -83,5 +84,6 @@ internal static class ApplicationEntity
         BookedAt = entity.GetDateTimeOffset("BookedAt"),
         RecruiterEmail = entity.GetString("RecruiterEmail"),
         AcknowledgmentSkipped = entity.GetString("AcknowledgmentSkipped") is { } skipped ? Enum.Parse<AcknowledgmentSkip>(skipped) : null,
+        SelfScheduling = SelfSchedulingColumns.Read(entity),
     };
 }

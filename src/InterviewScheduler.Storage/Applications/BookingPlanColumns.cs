@@ -1,44 +1,18 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using InterviewScheduler.Core.Availability;
 using InterviewScheduler.Core.Interviews;
 
 namespace InterviewScheduler.Storage.Applications;
 
-/// <summary>
-/// A booking plan in an application row, as JSON split over columns <c>BookingPlan</c>, <c>BookingPlan1</c>, ...:
-/// a string property holds at most 64 KiB (32K UTF-16 characters), and a loop's plan can be longer.
-/// </summary>
+/// <summary>A booking plan in an application row, as JSON in columns <c>BookingPlan</c>, <c>BookingPlan1</c>, ... (<see cref="JsonColumns"/>).</summary>
 internal static class BookingPlanColumns
 {
     private const string Name = "BookingPlan";
 
-    /// <summary>Characters per column, under Table Storage's 32K-character limit for a string property.</summary>
-    private const int ChunkLength = 30_000;
+    public static void Write(TableEntity entity, BookingPlan? plan) =>
+        JsonColumns.Write(entity, Name, plan is null ? null : PlanRow.From(plan));
 
-    /// <summary>Most columns a plan may use (the row itself holds at most 1 MiB and 252 properties).</summary>
-    private const int MaxColumns = 20;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static void Write(TableEntity entity, BookingPlan? plan)
-    {
-        if (plan is null) return;
-        var text = JsonSerializer.Serialize(PlanRow.From(plan), Json);
-        var chunks = text.Chunk(ChunkLength).Select(c => new string(c)).ToList();
-        if (chunks.Count > MaxColumns) throw new InvalidOperationException($"A booking plan of {text.Length} characters does not fit an application row.");
-        for (var i = 0; i < chunks.Count; i++) entity[ColumnName(i)] = chunks[i];
-    }
-
-    public static BookingPlan? Read(TableEntity entity)
-    {
-        if (entity.GetString(Name) is not { } first) return null;
-        var text = first;
-        for (var i = 1; i < MaxColumns && entity.GetString(ColumnName(i)) is { } next; i++) text += next;
-        return JsonSerializer.Deserialize<PlanRow>(text, Json)?.ToPlan();
-    }
-
-    private static string ColumnName(int index) => index == 0 ? Name : $"{Name}{index}";
+    public static BookingPlan? Read(TableEntity entity) => JsonColumns.Read<PlanRow>(entity, Name)?.ToPlan();
 
     // The stored shape, apart from Core's types so that either can change without the other.
     private sealed record PlanRow(string Id, List<SessionRow> Sessions, DebriefRow? Debrief)

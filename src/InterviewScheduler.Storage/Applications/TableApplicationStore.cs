@@ -107,6 +107,20 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         }
     }
 
+    public async IAsyncEnumerable<JobApplication> ListAsync(ApplicationStatus? status, string? roleId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        // The application rows only (a partition also holds its interviews and debrief); values go through
+        // TableClient.CreateQueryFilter, which quotes them.
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {ApplicationEntity.RowKeyValue}");
+        if (status is { } wanted) filter += " and " + TableClient.CreateQueryFilter($"Status eq {wanted.ToString()}");
+        if (!string.IsNullOrEmpty(roleId)) filter += " and " + TableClient.CreateQueryFilter($"RoleId eq {roleId}");
+        await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return ApplicationEntity.To(entity, entity.ETag);
+        }
+    }
+
     public async Task SaveAsync(IReadOnlyList<Interview> changed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changed);

@@ -310,6 +310,8 @@ public sealed class AcknowledgmentTests
 
             public IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken) => inner.FindUnacknowledgedAsync(dueBefore, cancellationToken);
 
+            public IAsyncEnumerable<JobApplication> ListAsync(ApplicationStatus? status, string? roleId, CancellationToken cancellationToken) => inner.ListAsync(status, roleId, cancellationToken);
+
             public Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken)
             {
                 if (application.Acknowledgment.Status == AcknowledgmentStatus.Sent) crash.Once("after Graph accepted the send");

@@ -7,6 +7,14 @@ namespace InterviewScheduler.Functions.Tests.Pages;
 /// <summary>The pages are the files built in, with headers that keep them to this app; nothing else is served.</summary>
 public sealed class PagesTests
 {
+    [Fact]
+    public async Task The_workspace_without_its_slash_is_sent_to_it()
+    {
+        var result = await PagesFunction.Run(FunctionRequests.Get("/api/ui"), null, CancellationToken.None);
+
+        Assert.Equal("/api/ui/", Assert.IsType<RedirectResult>(result).Url);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

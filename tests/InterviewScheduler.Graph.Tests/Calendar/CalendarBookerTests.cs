@@ -198,17 +198,23 @@ public sealed class CalendarBookerTests
     }
 
     [Fact]
-    public async Task A_create_throttled_inside_the_batch_is_sent_again_alone_and_makes_one_event()
+    public async Task Creates_in_a_batch_run_in_order_and_the_ones_after_a_throttled_step_go_again_with_it()
     {
         await using var tenant = await TestTenant.SeededAsync();
         var booker = new GraphCalendarBooker(tenant.Client);
         tenant.Server.Tenant.AddFault(new FaultRule { PathPattern = "/users/*/events", Method = "POST", Kind = FaultKind.Throttle, RetryAfterSeconds = 0, Skip = 1, Count = 1 });
-        var drafts = new[] { Draft("interview-plan9-0") with { Tag = "plan9" }, Draft("interview-plan9-1", new TimeRange(Slot.Start.AddHours(1), Slot.End.AddHours(1))) with { Tag = "plan9" } };
+        var drafts = Enumerable.Range(0, 3).Select(i => Draft($"interview-plan9-{i}", new TimeRange(Slot.Start.AddHours(i), Slot.End.AddHours(i))) with { Tag = "plan9" }).ToList();
 
         var created = await booker.CreateAllAsync(Organizer, drafts, CancellationToken.None);
 
-        Assert.Equal(2, created.Select(c => c.EventId).Distinct().Count());
-        Assert.Equal(2, tenant.Server.Tenant.RequestLog.Count(r => !r.InBatch && r.Path.EndsWith("/$batch", StringComparison.Ordinal)));
-        Assert.Equal(2, tenant.Tenant.EventsOf(Organizer).Count(e => e.TransactionId?.StartsWith("interview-plan9-", StringComparison.Ordinal) == true));
+        Assert.Equal(3, created.Select(c => c.EventId).Distinct().Count());
+        Assert.Equal(3, tenant.Tenant.EventsOf(Organizer).Count(e => e.TransactionId?.StartsWith("interview-plan9-", StringComparison.Ordinal) == true));
+        // The steps are sequenced (dependsOn): the third waited for the throttled second (424) and both went in the
+        // second batch, rather than the third running beside it.
+        var log = tenant.Server.Tenant.RequestLog.ToList();
+        var batches = log.Select((r, i) => (r, i)).Where(x => !x.r.InBatch && x.r.Path.EndsWith("/$batch", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.Equal([201, 429], log.Take(batches[0]).Where(r => r.InBatch).Select(r => r.Status));
+        Assert.Equal([201, 201], log.Skip(batches[0] + 1).Take(batches[1] - batches[0] - 1).Where(r => r.InBatch).Select(r => r.Status));
     }
 }
