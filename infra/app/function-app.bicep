@@ -151,9 +151,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
 }
 
 // App Service Authentication signs people in with Microsoft Entra ID in front of the app and passes who they are as the
-// X-MS-CLIENT-PRINCIPAL header (removing that header from requests that bring it). The app decides what they may do:
-// RecruiterAccess admits the app role Recruiter to the recruiter routes. Until the post-provision hook has made the
-// app registration (authClientId empty) nobody can sign in and every signed-in route answers 401.
+// X-MS-CLIENT-PRINCIPAL header (removing that header from requests that bring it). It lets every request through
+// (AllowAnonymous): excludedPaths cannot tell GET /api/applications (the recruiter's list) from POST (intake, with
+// the function key) on the same path, so the app decides. RecruiterAccess answers 401 without a sign-in and 403
+// without the app role Recruiter on every recruiter route; the pages hold no data and send a 401 to /.auth/login/aad.
+// Until the post-provision hook has made the app registration (authClientId empty) nobody can sign in.
 // https://learn.microsoft.com/azure/app-service/configure-authentication-provider-aad
 resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: site
@@ -163,11 +165,9 @@ resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
       enabled: true
     }
     globalValidation: {
-      requireAuthentication: true
-      // Pages (and an API call without a session) go to the Entra sign-in; with no registration yet, 401.
-      unauthenticatedClientAction: empty(authClientId) ? 'Return401' : 'RedirectToLoginPage'
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
       redirectToProvider: 'azureactivedirectory'
-      excludedPaths: anonymousPaths
     }
     identityProviders: {
       azureActiveDirectory: {
@@ -188,20 +188,6 @@ resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
     }
   }
 }
-
-// Routes App Service lets through without a sign-in, each protected otherwise or public by design. An entry without
-// a trailing * is one exact path, so '/api/applications' (intake's POST) does not open '/api/applications/{id}'.
-var anonymousPaths = [
-  '/api/health' // liveness probes; tells nothing about any application
-  '/api/applications' // intake: the function key (careers form, ATS)
-  '/api/intake/*' // ATS web hooks: the function key and the sender's signature
-  '/api/notifications/*' // Microsoft Graph's change notifications: the clientState secret
-  '/api/self-scheduling/*' // candidates: the signed, expiring, single-use link is the key
-  '/api/ui/pick.html' // the candidate's pick-a-time page, and the files it loads
-  '/api/ui/pick.js'
-  '/api/ui/pick.css'
-  '/api/ui/app.css'
-]
 
 output name string = site.name
 output uri string = 'https://${site.properties.defaultHostName}'

@@ -5,9 +5,9 @@ using InterviewScheduler.Functions.Access;
 namespace InterviewScheduler.Infra.Tests;
 
 /// <summary>
-/// Recruiters sign in with Entra ID through App Service Authentication: the template configures it (authsettingsV2),
-/// leaving open exactly the routes that are protected otherwise or public by design, and the postprovision hook makes
-/// the app registration with the app role the app requires, changing nothing when run again.
+/// Recruiters sign in with Entra ID through App Service Authentication: the template configures it (authsettingsV2)
+/// to pass every request on with who signed in, the app's own check guards every recruiter route, and the
+/// postprovision hook makes the app registration with the app role the app requires, changing nothing when run again.
 /// </summary>
 [Collection(TemplateDeploymentFixture.Name)]
 public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
@@ -17,32 +17,18 @@ public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
     private const string Callback = Endpoint + "/.auth/login/aad/callback";
     private static readonly string Hook = Path.Combine(BicepCli.InfraDirectory, "scripts", "register-recruiter-sign-in.sh");
 
-    /// <summary>Request paths App Service must let through without a sign-in, and why.</summary>
-    public static TheoryData<string> OpenPaths() => new()
+    /// <summary>The HTTP routes open to anyone by design (each protected otherwise, or telling nothing).</summary>
+    private static readonly HashSet<string> PublicRoutes = new(StringComparer.Ordinal)
     {
-        "/api/health", // probes
-        "/api/applications", // intake (function key)
-        "/api/intake/greenhouse", // ATS web hook (key and signature)
-        "/api/notifications/calendar", // Graph (clientState)
-        "/api/notifications/lifecycle",
-        "/api/self-scheduling/0123456789abcdef/slots", // candidates (signed link)
-        "/api/ui/pick.html", // the candidate's page
-    };
-
-    /// <summary>Recruiter pages and routes: App Service signs people in before they reach the app.</summary>
-    public static TheoryData<string> SignedInPaths() => new()
-    {
-        "/api/ui/",
-        "/api/ui/index.html",
-        "/api/me",
-        "/api/applications/0123456789abcdef0123456789abcdef",
-        "/api/applications/0123456789abcdef0123456789abcdef/interviews",
-        "/api/applications/0123456789abcdef0123456789abcdef/interviews/options",
-        "/api/applications/0123456789abcdef0123456789abcdef/self-scheduling",
+        "health", // probes
+        "notifications/calendar", "notifications/lifecycle", // Graph: the clientState secret
+        "self-scheduling/options", "self-scheduling/pick", // candidates: the signed link
+        "ui/{*path}", // the pages: files without data
+        "me", // anyone signed in, about themselves
     };
 
     [Fact]
-    public async Task With_the_registration_app_service_requires_sign_in_with_entra_id_and_sends_pages_to_it()
+    public async Task With_the_registration_app_service_signs_people_in_with_entra_id_and_lets_the_app_decide()
     {
         await using var provisioned = await TemplateDeployment.ProvisionAsync(new Dictionary<string, string>(ScriptTests.NewEnvironment)
         {
@@ -52,8 +38,9 @@ public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
         var auth = Authentication(provisioned);
 
         Assert.True((bool)auth["platform"]!["enabled"]!);
-        Assert.True((bool)auth["globalValidation"]!["requireAuthentication"]!);
-        Assert.Equal("RedirectToLoginPage", (string?)auth["globalValidation"]!["unauthenticatedClientAction"]);
+        // GET /api/applications (recruiters) and POST /api/applications (intake) share a path: the app decides.
+        Assert.False((bool)auth["globalValidation"]!["requireAuthentication"]!);
+        Assert.Equal("AllowAnonymous", (string?)auth["globalValidation"]!["unauthenticatedClientAction"]);
         var entra = auth["identityProviders"]!["azureActiveDirectory"]!;
         Assert.True((bool)entra["enabled"]!);
         Assert.Equal(ClientId, provisioned.Evaluate(entra["registration"]!["clientId"]));
@@ -62,61 +49,29 @@ public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
     }
 
     [Fact]
-    public void Before_the_registration_exists_nobody_can_sign_in_and_signed_in_routes_answer_401()
+    public void Before_the_registration_exists_app_service_is_on_and_nobody_can_sign_in()
     {
-        // The first provision: still App Service in front, so that no request can bring a principal header of its own.
+        // The first provision: App Service still in front, so that no request can bring a principal header of its own.
         var auth = Authentication(deployment);
 
         Assert.True((bool)auth["platform"]!["enabled"]!);
-        Assert.True((bool)auth["globalValidation"]!["requireAuthentication"]!);
-        Assert.Equal("Return401", (string?)auth["globalValidation"]!["unauthenticatedClientAction"]);
         Assert.False((bool)auth["identityProviders"]!["azureActiveDirectory"]!["enabled"]!);
     }
 
-    [Theory]
-    [MemberData(nameof(OpenPaths))]
-    public void Routes_protected_otherwise_or_public_by_design_need_no_sign_in(string path)
-    {
-        Assert.True(IsExcluded(path), $"{path} is not in excludedPaths");
-    }
-
-    [Theory]
-    [MemberData(nameof(SignedInPaths))]
-    public void Recruiter_pages_and_routes_need_a_sign_in(string path)
-    {
-        Assert.False(IsExcluded(path), $"{path} is in excludedPaths");
-    }
-
     [Fact]
-    public void Every_excluded_path_is_a_route_of_the_app()
+    public void Every_route_anonymous_to_the_functions_host_checks_the_recruiter_role_unless_it_is_public_by_design()
     {
-        var routes = typeof(ClientPrincipal).Assembly.GetTypes()
-            .SelectMany(t => t.GetMethods())
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttributes(false).FirstOrDefault(a => a.GetType().Name == "HttpTriggerAttribute"))
-            .OfType<object>()
-            .Select(a => "/api/" + (string)a.GetType().GetProperty("Route")!.GetValue(a)!)
+        // With App Service letting every request through, a route without a key is guarded only by the app.
+        var functions = Path.Combine(BicepCli.RepositoryRoot, "src", "InterviewScheduler.Functions");
+        var anonymous = Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(file => (File: file, Text: File.ReadAllText(file)))
+            .SelectMany(f => AnonymousRoute().Matches(f.Text).Select(m => (Route: m.Groups["route"].Value, f.File, f.Text)))
             .ToList();
 
-        // The pages are files of one route (ui/{*path}); the candidate routes come with self-scheduling.
-        var checkable = ExcludedPaths(deployment).Where(e => !e.StartsWith("/api/ui/", StringComparison.Ordinal) && e != "/api/self-scheduling/*");
-        Assert.All(checkable, excluded => Assert.True(
-            routes.Any(r => excluded.EndsWith('*') ? r.StartsWith(excluded.TrimEnd('*'), StringComparison.Ordinal) : r == excluded),
-            $"{excluded} matches no route"));
-    }
-
-    [Fact]
-    public void The_files_the_candidate_page_loads_need_no_sign_in()
-    {
-        var page = Path.Combine(BicepCli.RepositoryRoot, "src", "InterviewScheduler.Functions", "Pages", "wwwroot", "pick.html");
-        if (!File.Exists(page)) return; // the page comes with candidate self-scheduling
-
-        var loaded = LocalReference().Matches(File.ReadAllText(page)).Select(m => m.Groups["file"].Value).Where(f => !f.Contains(':', StringComparison.Ordinal) && !f.StartsWith('#'));
-        Assert.All(loaded, file =>
-        {
-            var path = file.StartsWith('/') ? file : "/api/ui/" + file.TrimStart('.', '/');
-            Assert.True(IsExcluded(path.Split('?')[0]), $"pick.html loads {path}, which is not in excludedPaths");
-        });
+        Assert.Contains(anonymous, a => a.Route == "applications/{id}"); // the scan finds routes
+        Assert.All(anonymous.Where(a => !PublicRoutes.Contains(a.Route)), a =>
+            Assert.True(a.Text.Contains("RecruiterAccess.Deny(request)", StringComparison.Ordinal), $"{a.Route} ({Path.GetFileName(a.File)}) is anonymous and does not check RecruiterAccess"));
     }
 
     [Fact]
@@ -197,16 +152,6 @@ public sealed partial class RecruiterSignInTests(TemplateDeployment deployment)
     private static JsonObject Authentication(TemplateDeployment template) =>
         template.OfType("Microsoft.Web/sites/config").Single(c => ((string)c["name"]!).EndsWith("/authsettingsV2", StringComparison.Ordinal))["properties"]!.AsObject();
 
-    private static List<string> ExcludedPaths(TemplateDeployment template) =>
-        [.. Authentication(template)["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string)p!)];
-
-    /// <summary>
-    /// App Service's matching of excludedPaths: an entry is one exact path, or with a trailing <c>*</c> every path under
-    /// it (https://github.com/MicrosoftDocs/azure-docs/issues/86514, answered by the product team).
-    /// </summary>
-    private bool IsExcluded(string path) =>
-        ExcludedPaths(deployment).Any(e => e.EndsWith("/*", StringComparison.Ordinal) ? path.StartsWith(e[..^1], StringComparison.Ordinal) : path == e);
-
-    [GeneratedRegex("""(?:src|href)\s*=\s*["'](?<file>[^"']+)["']""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LocalReference();
+    [GeneratedRegex(@"HttpTrigger\(AuthorizationLevel\.Anonymous,[^)]*Route = ""(?<route>[^""]+)""", RegexOptions.CultureInvariant)]
+    private static partial Regex AnonymousRoute();
 }
