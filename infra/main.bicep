@@ -80,6 +80,9 @@ param notificationClientState string = ''
 @description('Key Vault secret URI holding the notification client state; when set it replaces notificationClientState with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
 param notificationClientStateUri string = ''
 
+@description('Application (client) id of the Entra ID app registration recruiters sign in with (azd: AUTH_CLIENT_ID). The postprovision hook scripts/register-recruiter-sign-in.sh makes the registration and stores its id; until the next provision uses it, nobody can sign in.')
+param authClientId string = ''
+
 @minValue(1)
 @maxValue(1000)
 @description('Most instances the Flex Consumption plan scales the app out to.')
@@ -192,6 +195,7 @@ module functionApp 'app/function-app.bicep' = {
     notificationClientState: notificationClientState
     notificationClientStateUri: notificationClientStateUri
     debriefDurationMinutes: debriefDurationMinutes
+    authClientId: authClientId
   }
   // The app starts reading queues and tables as soon as it exists: grant its identity access first.
   dependsOn: [

@@ -37,6 +37,9 @@ param debriefReconcileSchedule string
 param notificationClientState string
 param notificationClientStateUri string
 
+@description('Application (client) id of the app registration recruiters sign in with; empty until scripts/register-recruiter-sign-in.sh has made it.')
+param authClientId string
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -144,6 +147,45 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       : !empty(notificationClientState)
           ? notificationClientState
           : fail('Neither notificationClientState nor notificationClientStateUri is set. azd sets NOTIFICATION_CLIENT_STATE in its preprovision hook (infra/scripts/ensure-notification-client-state.sh); run it, or set NOTIFICATION_CLIENT_STATE or NOTIFICATION_CLIENT_STATE_URI, then provision again.')
+  }
+}
+
+// App Service Authentication signs people in with Microsoft Entra ID in front of the app and passes who they are as the
+// X-MS-CLIENT-PRINCIPAL header (removing that header from requests that bring it). It lets every request through
+// (AllowAnonymous): excludedPaths cannot tell GET /api/applications (the recruiter's list) from POST (intake, with
+// the function key) on the same path, so the app decides. RecruiterAccess answers 401 without a sign-in and 403
+// without the app role Recruiter on every recruiter route; the pages hold no data and send a 401 to /.auth/login/aad.
+// Until the post-provision hook has made the app registration (authClientId empty) nobody can sign in.
+// https://learn.microsoft.com/azure/app-service/configure-authentication-provider-aad
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+      redirectToProvider: 'azureactivedirectory'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: !empty(authClientId)
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false // the app reads the principal header; it calls no API on the user's behalf
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
   }
 }
 

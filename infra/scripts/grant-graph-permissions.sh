@@ -44,15 +44,8 @@ if [[ -z "$principal_id" ]]; then
   exit 1
 fi
 
-if ! command -v az >/dev/null 2>&1; then
-  echo "The Azure CLI (az) is required: https://learn.microsoft.com/cli/azure/install-azure-cli" >&2
-  exit 1
-fi
-
-if ! az account show --output none 2>/dev/null; then
-  echo "The Azure CLI is not signed in: run 'az login --tenant <your Microsoft 365 tenant>' and try again." >&2
-  exit 1
-fi
+# Stops here unless the Azure CLI is installed and signed in.
+. "$(dirname "$0")/require-azure-cli.sh"
 
 roles="${GRAPH_APP_ROLES:-$DEFAULT_GRAPH_APP_ROLES}"
 case "${GRAPH_MAILBOX_ACCESS:-tenant}" in

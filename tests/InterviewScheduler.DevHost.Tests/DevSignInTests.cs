@@ -27,8 +27,11 @@ public sealed class DevSignInTests
 
         using var signIn = await SignInAsync(browser, SandboxCompany.RecruiterMailbox, recruiter: true);
         using var view = await browser.GetAsync(new Uri($"api/applications/{applicationId}", UriKind.Relative));
+        var me = await browser.GetFromJsonAsync<JsonElement>(new Uri("api/me", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        Assert.Equal("Jordan Lee", me.GetProperty("name").GetString());
+        Assert.True(me.GetProperty("recruiter").GetBoolean());
         Assert.Equal(DevSignInEndpoints.WorkspacePath, signIn.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, view.StatusCode);
         Assert.Equal(applicationId, (await view.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString());

@@ -57,13 +57,14 @@ internal sealed class FakeAzd : IDisposable
 
     /// <summary>
     /// Runs a hook script with <c>sh</c>. <paramref name="injectValues"/> false runs it as a person would by hand,
-    /// without the environment's values in its environment (it can still ask <c>azd</c>).
+    /// without the environment's values in its environment (it can still ask <c>azd</c>). <paramref name="tools"/> is
+    /// a folder of other stand-ins (a fake <c>az</c>) put on PATH too.
     /// </summary>
-    public Task<CliResult> RunHookAsync(string script, bool injectValues = true)
+    public Task<CliResult> RunHookAsync(string script, bool injectValues = true, string? tools = null)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["PATH"] = _directory.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = (tools is null ? "" : tools + Path.PathSeparator) + _directory.Path + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
         };
         foreach (var (name, value) in Values)
         {
@@ -73,6 +74,10 @@ internal sealed class FakeAzd : IDisposable
         // Nothing from the machine running the tests may stand in for the environment's values.
         environment.TryAdd("NOTIFICATION_CLIENT_STATE", null);
         environment.TryAdd("NOTIFICATION_CLIENT_STATE_URI", null);
+        environment.TryAdd("AUTH_CLIENT_ID", null);
+        environment.TryAdd("AUTH_APP_DISPLAY_NAME", null);
+        environment.TryAdd("REGISTER_RECRUITER_SIGN_IN", null);
+        environment.TryAdd("SERVICE_FUNCTIONS_ENDPOINT", null);
         return Shell.RunAsync("sh", [script], environment);
     }
 

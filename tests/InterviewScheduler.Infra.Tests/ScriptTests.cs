@@ -21,6 +21,7 @@ public sealed class ScriptTests
     {
         { "grant-graph-permissions.sh", "bash" },
         { "ensure-notification-client-state.sh", "sh" },
+        { "register-recruiter-sign-in.sh", "sh" },
     };
 
     /// <summary>Each hook script, its first line, and the line that makes it stop at the first error.</summary>
@@ -28,6 +29,7 @@ public sealed class ScriptTests
     {
         { "grant-graph-permissions.sh", "#!/usr/bin/env bash", "set -euo pipefail" },
         { "ensure-notification-client-state.sh", "#!/bin/sh", "set -eu" },
+        { "register-recruiter-sign-in.sh", "#!/bin/sh", "set -eu" },
     };
 
     [Theory]
@@ -68,7 +70,7 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public void Azd_makes_the_client_state_before_provisioning_and_grants_permissions_after()
+    public void Azd_makes_the_client_state_before_provisioning_and_grants_permissions_and_registers_sign_in_after()
     {
         var azureYaml = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
 
@@ -76,8 +78,9 @@ public sealed class ScriptTests
         var postprovision = azureYaml.IndexOf("postprovision:", StringComparison.Ordinal);
         var makeState = azureYaml.IndexOf("run: ./infra/scripts/ensure-notification-client-state.sh", StringComparison.Ordinal);
         var grant = azureYaml.IndexOf("run: ./infra/scripts/grant-graph-permissions.sh", StringComparison.Ordinal);
-        Assert.True(preprovision >= 0 && preprovision < makeState && makeState < postprovision && postprovision < grant,
-            "azure.yaml: preprovision runs ensure-notification-client-state.sh, postprovision runs grant-graph-permissions.sh");
+        var register = azureYaml.IndexOf("&& ./infra/scripts/register-recruiter-sign-in.sh", StringComparison.Ordinal);
+        Assert.True(preprovision >= 0 && preprovision < makeState && makeState < postprovision && postprovision < grant && grant < register,
+            "azure.yaml: preprovision runs ensure-notification-client-state.sh, postprovision runs grant-graph-permissions.sh then register-recruiter-sign-in.sh");
     }
 
     [Fact]

@@ -183,6 +183,7 @@ public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
     {
         ["name"] = "AzureCloud",
         ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net" },
+        ["authentication"] = new JsonObject { ["loginEndpoint"] = "https://login.microsoftonline.com/" },
     };
 
     private static string BicepLiteral(JsonNode? value) => value switch

@@ -98,8 +98,7 @@ public static class DevSignInEndpoints
             return WriteAsync(context, Problems.Status(StatusCodes.Status401Unauthorized, "Nobody is signed in.", $"Sign in at {LoginPath}."));
         }
 
-        var userId = principal.Claims.FirstOrDefault(c => c.Type == "preferred_username")?.Value ?? principal.ObjectId;
-        return context.Response.WriteAsJsonAsync(new[] { new { provider_name = principal.AuthenticationType, user_id = userId, user_claims = principal.Claims } });
+        return context.Response.WriteAsJsonAsync(new[] { new { provider_name = principal.AuthenticationType, user_id = principal.UserName ?? principal.ObjectId, user_claims = principal.Claims } });
     });
 
     private static Task LoopbackOnly(HttpContext context, Func<Task> handle)

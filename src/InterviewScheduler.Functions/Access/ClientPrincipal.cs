@@ -61,6 +61,10 @@ public sealed record ClientPrincipal
     [JsonIgnore]
     public string? Name => Value("name") ?? (NameClaimType is { } type ? Value(type) : null);
 
+    /// <summary>The user's sign-in name (user principal name), for the pages to show; never for logs.</summary>
+    [JsonIgnore]
+    public string? UserName => Value("preferred_username") ?? Value(EntraNameType);
+
     /// <summary>The app roles the user was given (case-sensitive values, as Entra ID issues them).</summary>
     [JsonIgnore]
     public IEnumerable<string> Roles => Claims.Where(c => c.Type == RolesClaim || (RoleClaimType is not null && c.Type == RoleClaimType)).Select(c => c.Value).Distinct(StringComparer.Ordinal);

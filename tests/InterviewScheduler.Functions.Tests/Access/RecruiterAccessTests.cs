@@ -138,6 +138,22 @@ public sealed class RecruiterAccessTests
         Assert.IsType<OkObjectResult>(health);
     }
 
+    [Fact]
+    public void Me_answers_who_is_signed_in_and_whether_they_are_a_recruiter_and_401_for_nobody()
+    {
+        var recruiter = Assert.IsType<OkObjectResult>(SignedInPersonFunction.Run(FunctionRequests.Get()));
+        var interviewer = Assert.IsType<OkObjectResult>(SignedInPersonFunction.Run(FunctionRequests.SignedInAs(FunctionRequests.Get(), TestPrincipals.Interviewer)));
+        var nobody = SignedInPersonFunction.Run(FunctionRequests.Anonymous(FunctionRequests.Get()));
+
+        var jordan = Assert.IsType<SignedInPersonFunction.SignedInPerson>(recruiter.Value);
+        Assert.Equal(("Jordan Lee", "talent.recruiter@contoso.com", true), (jordan.Name, jordan.UserName, jordan.Recruiter));
+        Assert.Equal([RecruiterAccess.Role], jordan.Roles);
+        var person = Assert.IsType<SignedInPersonFunction.SignedInPerson>(interviewer.Value);
+        Assert.False(person.Recruiter);
+        Assert.Empty(person.Roles);
+        AssertProblem(nobody, StatusCodes.Status401Unauthorized);
+    }
+
     private static HttpRequest Post(HttpRequest request)
     {
         request.Method = "POST";
