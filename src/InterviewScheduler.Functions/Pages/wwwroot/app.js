@@ -66,13 +66,13 @@ export function say(region, message, kind = "status") {
 export async function signedInAs(slot) {
   try {
     // Asked directly, not through api(): not being signed in is for the page's own call to handle, once.
-    const response = await fetch("/.auth/me", { credentials: "same-origin", headers: { "Accept": "application/json" } });
+    // /api/me rather than App Service's /.auth/me, which needs the token store this app leaves off.
+    const response = await fetch("/api/me", { credentials: "same-origin", headers: { "Accept": "application/json" } });
     if (!response.ok) return;
     const me = await response.json();
-    const principal = Array.isArray(me) ? me[0] : me?.clientPrincipal;
-    const name = principal?.user_id || principal?.userDetails;
+    const name = me?.name || me?.userName;
     if (name) slot.textContent = `Signed in as ${name}`;
   } catch {
-    // Not every host has /.auth/me; the pages work without it.
+    // Who is signed in is a courtesy; the pages work without it.
   }
 }
