@@ -1,5 +1,6 @@
 // InterviewScheduler in one resource group: a Flex Consumption Function App (.NET 10 isolated worker), its storage
-// (queues, tables, deployment package), a user-assigned identity, and Application Insights on Log Analytics.
+// (queues, tables, deployment package), a user-assigned identity, a Key Vault with the app's secrets, and Application
+// Insights on Log Analytics.
 // Deployed by `azd up`; Microsoft Graph permissions are granted afterwards by scripts/grant-graph-permissions.sh.
 targetScope = 'subscription'
 
@@ -37,18 +38,28 @@ param organizerMailbox string
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
 @secure()
-@description('HMAC secret the intake webhook verifies requests with (app setting Intake__SigningSecret). Leave empty when intakeSigningSecretUri is set, or until intake signing is used.')
+@description('HMAC secret the intake webhook verifies requests with. Stored in the deployment\'s Key Vault; app setting Intake__SigningSecret references it. Leave empty when intakeSigningSecretUri is set, or until intake signing is used.')
 param intakeSigningSecret string = ''
 
-@description('Key Vault secret URI holding the intake HMAC secret; when set it replaces intakeSigningSecret with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+@description('Secret URI in a Key Vault of your own holding the intake HMAC secret; when set, Intake__SigningSecret references it instead. The identity needs "Key Vault Secrets User" on that vault.')
 param intakeSigningSecretUri string = ''
 
 @secure()
-@description('Secret key of the Greenhouse web hook, as entered in Greenhouse (app setting Intake__Greenhouse__SecretKey; 16 characters or more). Leave empty when greenhouseSecretUri is set, or while Greenhouse is not used: POST /api/intake/greenhouse then answers 503.')
+@description('Secret key of the Greenhouse web hook, as entered in Greenhouse (16 characters or more). Stored in the deployment\'s Key Vault; app setting Intake__Greenhouse__SecretKey references it. Leave empty when greenhouseSecretUri is set, or while Greenhouse is not used: POST /api/intake/greenhouse then answers 503.')
 param greenhouseSecretKey string = ''
 
-@description('Key Vault secret URI holding the Greenhouse secret key; when set it replaces greenhouseSecretKey with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+@description('Secret URI in a Key Vault of your own holding the Greenhouse secret key; when set, Intake__Greenhouse__SecretKey references it instead. The identity needs "Key Vault Secrets User" on that vault.')
 param greenhouseSecretUri string = ''
+
+// Like the client state below: made once by the preprovision hook, because a new key voids every link already sent.
+@secure()
+@maxLength(256)
+@description('HMAC-SHA256 key of candidates\' self-scheduling links, 32 characters or more, the same on every provision (the preprovision hook stores one in the azd environment). Stored in the deployment\'s Key Vault; app setting SelfScheduling__SigningKey references it. Empty (and no selfSchedulingSigningKeyUri): self-scheduling answers 503.')
+@metadata({ example: 'example-self-scheduling-signing-key-0123456789abcdef' })
+param selfSchedulingSigningKey string = ''
+
+@description('Secret URI in a Key Vault of your own holding the self-scheduling signing key; when set, SelfScheduling__SigningKey references it instead. The identity needs "Key Vault Secrets User" on that vault.')
+param selfSchedulingSigningKeyUri string = ''
 
 @minValue(1)
 @maxValue(1000)
@@ -70,18 +81,21 @@ param debriefRecruiterMailbox string = ''
 param debriefReconcileSchedule string = '0 */15 * * * *'
 
 // No newGuid() default: a new secret on every provision would make Graph's existing subscription send one the app
-// rejects. The azd preprovision hook (scripts/ensure-notification-client-state.sh) stores a value in the environment once.
+// rejects. The azd preprovision hook (scripts/ensure-generated-secrets.sh) stores a value in the environment once.
 @secure()
 @maxLength(128)
-@description('Secret Graph echoes in every change notification (app setting Notifications__ClientState), 16 to 128 characters; the same on every provision of an environment. Leave empty when notificationClientStateUri is set; one of the two is required.')
+@description('Secret Graph echoes in every change notification, 16 to 128 characters; the same on every provision of an environment. Stored in the deployment\'s Key Vault; app setting Notifications__ClientState references it. Leave empty when notificationClientStateUri is set; one of the two is required.')
 @metadata({ example: 'example-client-state-0123456789' })
 param notificationClientState string = ''
 
-@description('Key Vault secret URI holding the notification client state; when set it replaces notificationClientState with a Key Vault reference. The identity needs "Key Vault Secrets User" on that vault.')
+@description('Secret URI in a Key Vault of your own holding the notification client state; when set, Notifications__ClientState references it instead. The identity needs "Key Vault Secrets User" on that vault.')
 param notificationClientStateUri string = ''
 
 @description('Application (client) id of the Entra ID app registration recruiters sign in with (azd: AUTH_CLIENT_ID). The postprovision hook scripts/register-recruiter-sign-in.sh makes the registration and stores its id; until the next provision uses it, nobody can sign in.')
 param authClientId string = ''
+
+@description('Purge protection on the Key Vault: its secrets can be recovered for 90 days after deletion and cannot be purged sooner. Set false only for throwaway environments (azd down --purge then removes the vault at once).')
+param keyVaultPurgeProtection bool = true
 
 @minValue(1)
 @maxValue(1000)
@@ -109,6 +123,17 @@ var functionAppName = 'func-interviews-${resourceToken}'
 var identityName = 'id-interviews-${resourceToken}'
 var storageAccountName = 'stinterviews${resourceToken}'
 var applicationInsightsName = 'appi-interviews-${resourceToken}'
+var keyVaultName = 'kv-hiring-${resourceToken}' // 3 to 24 characters
+
+// The secrets in the deployment's Key Vault (app/key-vault.bicep). App settings reference them without a version:
+// App Service uses the latest, refetched within 24 hours or at once when the app's configuration changes.
+var secretNames = {
+  notificationClientState: 'notification-client-state'
+  selfSchedulingSigningKey: 'self-scheduling-signing-key'
+  greenhouseSecretKey: 'greenhouse-secret-key'
+  intakeSigningSecret: 'intake-signing-secret'
+}
+var keyVaultSecretsUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -149,6 +174,23 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+module keyVault 'app/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: resourceGroup
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    secretNames: secretNames
+    // A secret that comes from the operator's own vault is not copied here.
+    notificationClientState: empty(notificationClientStateUri) ? notificationClientState : ''
+    selfSchedulingSigningKey: empty(selfSchedulingSigningKeyUri) ? selfSchedulingSigningKey : ''
+    greenhouseSecretKey: empty(greenhouseSecretUri) ? greenhouseSecretKey : ''
+    intakeSigningSecret: empty(intakeSigningSecretUri) ? intakeSigningSecret : ''
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: resourceGroup
@@ -157,11 +199,13 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     blobContainerNames: storage.outputs.hostContainerNames
     applicationInsightsName: applicationInsightsName
+    keyVaultName: keyVaultName
   }
   // Names are passed, not outputs, so that What-If can predict the assignments: wait for the resources explicitly.
   dependsOn: [
     identity
     monitoring
+    keyVault
   ]
 }
 
@@ -184,20 +228,29 @@ module functionApp 'app/function-app.bicep' = {
     graphBaseUrl: graphBaseUrl
     senderMailbox: senderMailbox
     organizerMailbox: organizerMailbox
-    intakeSigningSecret: intakeSigningSecret
+    // Each secret: the operator's own vault (...Uri) wins, else the deployment's vault when a value is given, else none.
+    // Booleans, not URIs built from the secrets, so that nothing derived from a secret value is a module output or name.
     intakeSigningSecretUri: intakeSigningSecretUri
-    greenhouseSecretKey: greenhouseSecretKey
+    intakeSigningVaultSecretUri: '${keyVaultSecretsUri}/${secretNames.intakeSigningSecret}'
+    intakeSigningSecretInVault: !empty(intakeSigningSecret)
     greenhouseSecretUri: greenhouseSecretUri
+    greenhouseVaultSecretUri: '${keyVaultSecretsUri}/${secretNames.greenhouseSecretKey}'
+    greenhouseSecretInVault: !empty(greenhouseSecretKey)
+    selfSchedulingSigningKeyUri: selfSchedulingSigningKeyUri
+    selfSchedulingVaultSecretUri: '${keyVaultSecretsUri}/${secretNames.selfSchedulingSigningKey}'
+    selfSchedulingSigningKeyInVault: !empty(selfSchedulingSigningKey)
     intakeMaxPerRecipientPerDay: intakeMaxPerRecipientPerDay
     intakeRecruiterDomains: intakeRecruiterDomains
     debriefRecruiterMailbox: debriefRecruiterMailbox
     debriefReconcileSchedule: debriefReconcileSchedule
-    notificationClientState: notificationClientState
     notificationClientStateUri: notificationClientStateUri
+    notificationClientStateVaultSecretUri: '${keyVaultSecretsUri}/${secretNames.notificationClientState}'
+    notificationClientStateInVault: !empty(notificationClientState)
     debriefDurationMinutes: debriefDurationMinutes
     authClientId: authClientId
   }
-  // The app starts reading queues and tables as soon as it exists: grant its identity access first.
+  // The app starts reading queues, tables and its secrets as soon as it exists: grant its identity access first
+  // (rbac waits for the vault and its secrets).
   dependsOn: [
     rbac
   ]
@@ -214,3 +267,4 @@ output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output KEY_VAULT_NAME string = keyVaultName

@@ -1,5 +1,5 @@
 // The Flex Consumption plan and the Function App (.NET 10 isolated worker). Every setting the app reads at start-up
-// is set here, identity-based: no keys or connection strings with secrets.
+// is set here, identity-based: no keys or connection strings with secrets, and every secret a Key Vault reference.
 param name string
 param planName string
 param location string
@@ -22,20 +22,34 @@ param graphBaseUrl string
 param senderMailbox string
 param organizerMailbox string
 
-@secure()
-param intakeSigningSecret string
+// The app's secrets, each a Key Vault reference: to a vault of the operator's own (...Uri) when given, else to the
+// deployment's vault (...VaultSecretUri) when the secret is stored there (...InVault), else none (''). No secret value
+// reaches this module.
+@description('Secret URI of the intake HMAC secret in a vault of the operator\'s own, or empty.')
 param intakeSigningSecretUri string
-@secure()
-param greenhouseSecretKey string
+param intakeSigningVaultSecretUri string
+@description('No secret anywhere: no signature is needed on applications.')
+param intakeSigningSecretInVault bool
+@description('Secret URI of the Greenhouse web hook\'s secret key in a vault of the operator\'s own, or empty.')
 param greenhouseSecretUri string
+param greenhouseVaultSecretUri string
+@description('No secret anywhere: the Greenhouse route answers 503.')
+param greenhouseSecretInVault bool
+@description('Secret URI of the self-scheduling link signing key in a vault of the operator\'s own, or empty.')
+param selfSchedulingSigningKeyUri string
+param selfSchedulingVaultSecretUri string
+@description('No secret anywhere: self-scheduling answers 503.')
+param selfSchedulingSigningKeyInVault bool
 param intakeMaxPerRecipientPerDay int
 param intakeRecruiterDomains string
 param debriefDurationMinutes int
 param debriefRecruiterMailbox string
 param debriefReconcileSchedule string
-@secure()
-param notificationClientState string
+@description('Secret URI of the notification client state in a vault of the operator\'s own, or empty.')
 param notificationClientStateUri string
+param notificationClientStateVaultSecretUri string
+@description('One of the two is required: the app does not start without a client state.')
+param notificationClientStateInVault bool
 
 @description('Application (client) id of the app registration recruiters sign in with; empty until scripts/register-recruiter-sign-in.sh has made it.')
 param authClientId string
@@ -79,10 +93,14 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    clientCertEnabled: false
+    // TLS 1.2 or later for the app and its SCM (Kudu) site; no FTP at all (deployment is azd's One Deploy with Entra ID).
     siteConfig: {
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      remoteDebuggingEnabled: false
     }
     functionAppConfig: {
       deployment: {
@@ -104,6 +122,24 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+// No publishing with user name and password on the SCM (Kudu) or FTP endpoints: deployments authenticate with
+// Microsoft Entra ID. https://learn.microsoft.com/azure/app-service/configure-basic-auth-disable
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
   }
 }
 
@@ -131,8 +167,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
 
     Mail__SenderMailbox: senderMailbox
     Scheduling__OrganizerMailbox: organizerMailbox
-    Intake__SigningSecret: empty(intakeSigningSecretUri) ? intakeSigningSecret : '@Microsoft.KeyVault(SecretUri=${intakeSigningSecretUri})'
-    Intake__Greenhouse__SecretKey: empty(greenhouseSecretUri) ? greenhouseSecretKey : '@Microsoft.KeyVault(SecretUri=${greenhouseSecretUri})'
+    // Secrets are Key Vault references ('' where a secret is not set), resolved by App Service with the identity
+    // keyVaultReferenceIdentity names: https://learn.microsoft.com/azure/app-service/app-service-key-vault-references
+    Intake__SigningSecret: !empty(intakeSigningSecretUri) ? '@Microsoft.KeyVault(SecretUri=${intakeSigningSecretUri})' : intakeSigningSecretInVault ? '@Microsoft.KeyVault(SecretUri=${intakeSigningVaultSecretUri})' : ''
+    Intake__Greenhouse__SecretKey: !empty(greenhouseSecretUri) ? '@Microsoft.KeyVault(SecretUri=${greenhouseSecretUri})' : greenhouseSecretInVault ? '@Microsoft.KeyVault(SecretUri=${greenhouseVaultSecretUri})' : ''
     Intake__MaxPerRecipientPerDay: string(intakeMaxPerRecipientPerDay)
     Intake__RecruiterDomains: intakeRecruiterDomains
     Debrief__DurationMinutes: string(debriefDurationMinutes)
@@ -144,9 +182,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Notifications__PublicUrl: 'https://${site.properties.defaultHostName}/api/notifications/calendar'
     Notifications__ClientState: !empty(notificationClientStateUri)
       ? '@Microsoft.KeyVault(SecretUri=${notificationClientStateUri})'
-      : !empty(notificationClientState)
-          ? notificationClientState
-          : fail('Neither notificationClientState nor notificationClientStateUri is set. azd sets NOTIFICATION_CLIENT_STATE in its preprovision hook (infra/scripts/ensure-notification-client-state.sh); run it, or set NOTIFICATION_CLIENT_STATE or NOTIFICATION_CLIENT_STATE_URI, then provision again.')
+      : notificationClientStateInVault
+          ? '@Microsoft.KeyVault(SecretUri=${notificationClientStateVaultSecretUri})'
+          : fail('Neither notificationClientState nor notificationClientStateUri is set. azd sets NOTIFICATION_CLIENT_STATE in its preprovision hook (infra/scripts/ensure-generated-secrets.sh); run it, or set NOTIFICATION_CLIENT_STATE or NOTIFICATION_CLIENT_STATE_URI, then provision again.')
+
+    // Candidates' self-scheduling links are signed with this key.
+    SelfScheduling__SigningKey: !empty(selfSchedulingSigningKeyUri) ? '@Microsoft.KeyVault(SecretUri=${selfSchedulingSigningKeyUri})' : selfSchedulingSigningKeyInVault ? '@Microsoft.KeyVault(SecretUri=${selfSchedulingVaultSecretUri})' : ''
   }
 }
 

@@ -8,6 +8,9 @@ param storageAccountName string
 param blobContainerNames string[]
 param applicationInsightsName string
 
+@description('Name of the Key Vault holding the app\'s secrets.')
+param keyVaultName string
+
 // Storage Blob Data Owner: Flex Consumption reads the deployment package; the Functions host keeps keys and leases.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 // Storage Queue Data Contributor: queue triggers, and the app enqueueing acknowledgments and calendar changes.
@@ -16,6 +19,8 @@ var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Monitoring Metrics Publisher: sending telemetry to Application Insights with local auth disabled.
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+// Key Vault Secrets User: App Service resolves the app's Key Vault references; it reads secret values and nothing else.
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -36,6 +41,10 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
 }
 
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (name, i) in blobContainerNames: {
@@ -75,5 +84,16 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
+  }
+}
+
+// On the vault, not the resource group or subscription: the identity reads this vault's secrets only.
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
   }
 }

@@ -4,8 +4,9 @@ namespace InterviewScheduler.Infra.Tests;
 
 /// <summary>
 /// A stand-in for the Azure CLI's app registration commands that register-recruiter-sign-in.sh uses (<c>az ad app</c>
-/// show, list, create, update; <c>az ad sp</c> show, create), keeping one tenant's single registration in files and
-/// recording every call. Put <see cref="Directory"/> on PATH (<see cref="FakeAzd.RunHookAsync"/>'s tools).
+/// show, list, create, update; <c>az ad sp</c> show, create), keeping one tenant's single registration in files, and
+/// for the function key commands ensure-intake-keys.sh uses (<c>az functionapp function keys</c> list, set), recording
+/// every call. Put <see cref="Directory"/> on PATH (<see cref="FakeAzd.RunHookAsync"/>'s tools).
 /// </summary>
 internal sealed class FakeAz : IDisposable
 {
@@ -50,6 +51,15 @@ internal sealed class FakeAz : IDisposable
             esac ;;
           "ad sp show") known "$5" && [ -f "$dir/sp" ] && echo "sp-id" || { echo "ERROR: not found" >&2; exit 3; } ;;
           "ad sp create") known "$5" || exit 3; touch "$dir/sp"; echo "sp-id" ;;
+          "functionapp function keys")
+            # functionapp function keys list|set --resource-group G --name A --function-name F (--query K --output tsv | --key-name K --output none)
+            [ -f "$dir/functions" ] && grep -qx "${10}" "$dir/functions" || { echo "ERROR: function ${10} not found" >&2; exit 3; }
+            mkdir -p "$dir/keys"
+            case "$4" in
+              list) if [ -f "$dir/keys/${10}.${12}" ]; then cat "$dir/keys/${10}.${12}"; fi ;;
+              set) printf 'made-%s-%s-%s' "${10}" "${12}" "$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')" > "$dir/keys/${10}.${12}" ;;
+              *) echo "fake az: function keys $4 is not supported" >&2; exit 2 ;;
+            esac ;;
           *) echo "fake az: $* is not supported" >&2; exit 2 ;;
         esac
 
@@ -82,6 +92,20 @@ internal sealed class FakeAz : IDisposable
     public bool IssuesIdTokens => File.Exists(State("idtokens")) && File.ReadAllText(State("idtokens")).Trim() == "true";
 
     public bool HasServicePrincipal => File.Exists(State("sp"));
+
+    /// <summary>The deployed app has these functions (function keys exist only for deployed functions).</summary>
+    public void Deployed(params string[] functions) => File.WriteAllLines(State("functions"), functions);
+
+    /// <summary>A function key as it is now, or null when the function has no key of that name.</summary>
+    public string? FunctionKey(string function, string name) =>
+        File.Exists(State(Path.Combine("keys", $"{function}.{name}"))) ? File.ReadAllText(State(Path.Combine("keys", $"{function}.{name}"))) : null;
+
+    /// <summary>A key someone made before (a caller holds it).</summary>
+    public void ExistingFunctionKey(string function, string name, string value)
+    {
+        System.IO.Directory.CreateDirectory(State("keys"));
+        File.WriteAllText(State(Path.Combine("keys", $"{function}.{name}")), value);
+    }
 
     /// <summary>A tenant that already has a registration, made by someone else, with roles and redirect URIs of its own.</summary>
     public void Existing(string appId, string name, string rolesJson, params string[] redirectUris)

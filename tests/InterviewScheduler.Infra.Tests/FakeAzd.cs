@@ -74,6 +74,10 @@ internal sealed class FakeAzd : IDisposable
         // Nothing from the machine running the tests may stand in for the environment's values.
         environment.TryAdd("NOTIFICATION_CLIENT_STATE", null);
         environment.TryAdd("NOTIFICATION_CLIENT_STATE_URI", null);
+        environment.TryAdd("SELF_SCHEDULING_SIGNING_KEY", null);
+        environment.TryAdd("SELF_SCHEDULING_SIGNING_KEY_URI", null);
+        environment.TryAdd("AZURE_RESOURCE_GROUP", null);
+        environment.TryAdd("AZURE_FUNCTION_APP_NAME", null);
         environment.TryAdd("AUTH_CLIENT_ID", null);
         environment.TryAdd("AUTH_APP_DISPLAY_NAME", null);
         environment.TryAdd("REGISTER_RECRUITER_SIGN_IN", null);

@@ -9,25 +9,32 @@ namespace InterviewScheduler.Infra.Tests;
 public sealed class NotificationClientStateTests(TemplateDeployment deployment)
 {
     private const string Setting = "Notifications__ClientState";
-    private static readonly string Hook = Path.Combine(BicepCli.InfraDirectory, "scripts", "ensure-notification-client-state.sh");
+    private const string VaultSecret = "notification-client-state";
+    private static readonly string Hook = Path.Combine(BicepCli.InfraDirectory, "scripts", "ensure-generated-secrets.sh");
 
     [Fact]
     public async Task Two_provisions_of_one_environment_deploy_the_same_client_state()
     {
         // As `azd provision` does twice: the preprovision hook, then the template with the environment's values.
+        // The value goes to the deployment's Key Vault; the setting is a reference to it, the same on every provision.
         using var azd = new FakeAzd(ScriptTests.NewEnvironment);
-        var deployed = new List<string>();
+        var stored = new List<string>();
+        var settings = new List<string>();
         for (var provision = 0; provision < 2; provision++)
         {
             var hook = await azd.RunHookAsync(Hook);
             Assert.True(hook.ExitCode == 0, hook.ToString());
             await using var provisioned = await TemplateDeployment.ProvisionAsync(azd.Values);
-            deployed.Add(provisioned.AppSettings[Setting]);
+            stored.Add(provisioned.VaultSecrets[VaultSecret]);
+            settings.Add(provisioned.AppSettings[Setting]);
         }
 
-        Assert.Equal(azd.Values["NOTIFICATION_CLIENT_STATE"], deployed[0]);
-        Assert.Equal(deployed[0], deployed[1]);
-        Assert.InRange(deployed[0].Length, 16, 128);
+        Assert.Equal(azd.Values["NOTIFICATION_CLIENT_STATE"], stored[0]);
+        Assert.Equal(stored[0], stored[1]);
+        Assert.InRange(stored[0].Length, 16, 128);
+        Assert.Matches(@"^@Microsoft\.KeyVault\(SecretUri=https://kv-[a-z0-9-]+\.vault\.azure\.net/secrets/notification-client-state\)$", settings[0]);
+        Assert.Equal(settings[0], settings[1]);
+        Assert.DoesNotContain(stored[0], settings[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,6 +50,7 @@ public sealed class NotificationClientStateTests(TemplateDeployment deployment)
         await using var provisioned = await TemplateDeployment.ProvisionAsync(environment);
 
         Assert.Equal($"@Microsoft.KeyVault(SecretUri={uri})", provisioned.AppSettings[Setting]);
+        Assert.False(provisioned.VaultSecrets.ContainsKey(VaultSecret)); // not copied into the deployment's vault
     }
 
     [Fact]
@@ -52,7 +60,7 @@ public sealed class NotificationClientStateTests(TemplateDeployment deployment)
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => TemplateDeployment.ProvisionAsync(ScriptTests.NewEnvironment));
 
         Assert.Contains("NOTIFICATION_CLIENT_STATE", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("ensure-notification-client-state.sh", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("ensure-generated-secrets.sh", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,8 +4,9 @@ namespace InterviewScheduler.Infra.Tests;
 public sealed class ScriptTests
 {
     private const string ClientStateName = "NOTIFICATION_CLIENT_STATE";
+    private const string SigningKeyName = "SELF_SCHEDULING_SIGNING_KEY";
     private static readonly string GrantScript = Script("grant-graph-permissions.sh");
-    private static readonly string ClientStateScript = Script("ensure-notification-client-state.sh");
+    private static readonly string SecretsHook = Script("ensure-generated-secrets.sh");
 
     /// <summary>An azd environment as <c>azd env new</c> and the README's first steps leave it.</summary>
     public static readonly IReadOnlyDictionary<string, string> NewEnvironment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -20,16 +21,18 @@ public sealed class ScriptTests
     public static TheoryData<string, string> HookInterpreters() => new()
     {
         { "grant-graph-permissions.sh", "bash" },
-        { "ensure-notification-client-state.sh", "sh" },
+        { "ensure-generated-secrets.sh", "sh" },
         { "register-recruiter-sign-in.sh", "sh" },
+        { "ensure-intake-keys.sh", "sh" },
     };
 
     /// <summary>Each hook script, its first line, and the line that makes it stop at the first error.</summary>
     public static TheoryData<string, string, string> HookHeaders() => new()
     {
         { "grant-graph-permissions.sh", "#!/usr/bin/env bash", "set -euo pipefail" },
-        { "ensure-notification-client-state.sh", "#!/bin/sh", "set -eu" },
+        { "ensure-generated-secrets.sh", "#!/bin/sh", "set -eu" },
         { "register-recruiter-sign-in.sh", "#!/bin/sh", "set -eu" },
+        { "ensure-intake-keys.sh", "#!/bin/sh", "set -eu" },
     };
 
     [Theory]
@@ -70,17 +73,52 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public void Azd_makes_the_client_state_before_provisioning_and_grants_permissions_and_registers_sign_in_after()
+    public void Azd_makes_the_secrets_before_provisioning_grants_permissions_and_registers_sign_in_after_and_makes_intake_keys_after_deploying()
     {
         var azureYaml = File.ReadAllText(Path.Combine(BicepCli.RepositoryRoot, "azure.yaml"));
 
         var preprovision = azureYaml.IndexOf("preprovision:", StringComparison.Ordinal);
         var postprovision = azureYaml.IndexOf("postprovision:", StringComparison.Ordinal);
-        var makeState = azureYaml.IndexOf("run: ./infra/scripts/ensure-notification-client-state.sh", StringComparison.Ordinal);
+        var postdeploy = azureYaml.IndexOf("postdeploy:", StringComparison.Ordinal);
+        var makeSecrets = azureYaml.IndexOf("run: ./infra/scripts/ensure-generated-secrets.sh", StringComparison.Ordinal);
         var grant = azureYaml.IndexOf("run: ./infra/scripts/grant-graph-permissions.sh", StringComparison.Ordinal);
         var register = azureYaml.IndexOf("&& ./infra/scripts/register-recruiter-sign-in.sh", StringComparison.Ordinal);
-        Assert.True(preprovision >= 0 && preprovision < makeState && makeState < postprovision && postprovision < grant && grant < register,
-            "azure.yaml: preprovision runs ensure-notification-client-state.sh, postprovision runs grant-graph-permissions.sh then register-recruiter-sign-in.sh");
+        var keys = azureYaml.IndexOf("run: ./infra/scripts/ensure-intake-keys.sh", StringComparison.Ordinal);
+        Assert.True(preprovision >= 0 && preprovision < makeSecrets && makeSecrets < postprovision && postprovision < grant && grant < register
+            && register < postdeploy && postdeploy < keys,
+            "azure.yaml: preprovision runs ensure-generated-secrets.sh, postprovision runs grant-graph-permissions.sh then " +
+            "register-recruiter-sign-in.sh, postdeploy runs ensure-intake-keys.sh");
+    }
+
+    [Fact]
+    public async Task The_secrets_hook_makes_a_signing_key_of_its_own_and_keeps_it_on_later_runs()
+    {
+        using var azd = new FakeAzd(NewEnvironment);
+
+        var first = await azd.RunHookAsync(SecretsHook);
+        var key = azd.Values[SigningKeyName];
+        var second = await azd.RunHookAsync(SecretsHook);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Matches("^[0-9a-f]{64}$", key); // the app needs 32 characters or more
+        Assert.NotEqual(azd.Values[ClientStateName], key);
+        Assert.Equal(key, azd.Values[SigningKeyName]);
+        Assert.Single(azd.Calls, c => c.StartsWith($"env set {SigningKeyName} ", StringComparison.Ordinal));
+        Assert.DoesNotContain(key, first.StandardOutput + first.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_secrets_hook_makes_no_signing_key_when_a_key_vault_uri_is_set()
+    {
+        const string uri = "https://kv-interviews.vault.azure.net/secrets/self-scheduling-signing-key";
+        using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { [SigningKeyName + "_URI"] = uri });
+
+        var result = await azd.RunHookAsync(SecretsHook);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(azd.Values.ContainsKey(SigningKeyName));
+        Assert.True(azd.Values.ContainsKey(ClientStateName)); // each secret is decided on its own
     }
 
     [Fact]
@@ -88,15 +126,15 @@ public sealed class ScriptTests
     {
         using var azd = new FakeAzd(NewEnvironment);
 
-        var first = await azd.RunHookAsync(ClientStateScript);
+        var first = await azd.RunHookAsync(SecretsHook);
         var stored = azd.Values[ClientStateName];
-        var second = await azd.RunHookAsync(ClientStateScript);
+        var second = await azd.RunHookAsync(SecretsHook);
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Matches("^[0-9a-f]{64}$", stored); // Graph allows 128 characters; the app needs 16
         Assert.Equal(stored, azd.Values[ClientStateName]);
-        Assert.Single(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+        Assert.Single(azd.Calls, c => c.StartsWith($"env set {ClientStateName} ", StringComparison.Ordinal));
         Assert.DoesNotContain(stored, first.StandardOutput + first.StandardError, StringComparison.Ordinal);
     }
 
@@ -106,11 +144,11 @@ public sealed class ScriptTests
         // Outside azd the values are not in the script's environment: it must ask azd, not make a new secret.
         using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { [ClientStateName] = "kept-client-state-0123456789" });
 
-        var result = await azd.RunHookAsync(ClientStateScript, injectValues: false);
+        var result = await azd.RunHookAsync(SecretsHook, injectValues: false);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("kept-client-state-0123456789", azd.Values[ClientStateName]);
-        Assert.DoesNotContain(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+        Assert.DoesNotContain(azd.Calls, c => c.StartsWith($"env set {ClientStateName} ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,11 +157,11 @@ public sealed class ScriptTests
         const string uri = "https://kv-interviews.vault.azure.net/secrets/notification-client-state";
         using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { ["NOTIFICATION_CLIENT_STATE_URI"] = uri });
 
-        var result = await azd.RunHookAsync(ClientStateScript);
+        var result = await azd.RunHookAsync(SecretsHook);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(azd.Values.ContainsKey(ClientStateName));
-        Assert.DoesNotContain(azd.Calls, c => c.StartsWith("env set ", StringComparison.Ordinal));
+        Assert.DoesNotContain(azd.Calls, c => c.StartsWith($"env set {ClientStateName} ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -132,7 +170,7 @@ public sealed class ScriptTests
         // The rotation infra/README.md describes: azd env set NOTIFICATION_CLIENT_STATE "" && azd provision.
         using var azd = new FakeAzd(new Dictionary<string, string>(NewEnvironment) { [ClientStateName] = "" });
 
-        var result = await azd.RunHookAsync(ClientStateScript);
+        var result = await azd.RunHookAsync(SecretsHook);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches("^[0-9a-f]{64}$", azd.Values[ClientStateName]);

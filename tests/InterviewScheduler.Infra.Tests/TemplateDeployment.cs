@@ -40,6 +40,9 @@ public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
     /// <summary>The deployment's outputs (azd stores them in the environment), evaluated.</summary>
     public IReadOnlyDictionary<string, string> Outputs { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The secrets written to the deployment's Key Vault, by secret name, with their values.</summary>
+    public IReadOnlyDictionary<string, string> VaultSecrets { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The Function App's application settings, evaluated, by name (environment-variable form, with <c>__</c>).</summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; private set; } = new Dictionary<string, string>();
 
@@ -73,21 +76,34 @@ public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
             ? ExampleParameterValues(ArmTemplate)
             : AzdParameters.Resolve(ArmTemplate, await File.ReadAllTextAsync(BicepCli.MainParameters), _azdEnvironment);
 
-        // A .bicepparam file must name its template by a relative path.
+        // A .bicepparam file must name its template by a relative path. bicep snapshot leaves every value derived from a
+        // @secure() parameter unevaluated (and the module parameters next to it), so the prediction runs on a copy of
+        // the templates without that decorator: the same resources and values, only not masked.
+        var predictedTemplate = CopyWithoutSecureDecorators(BicepCli.InfraDirectory, Path.Combine(_directory.Path, "infra"));
         var parametersPath = Path.Combine(_directory.Path, "example.bicepparam");
-        var lines = new List<string> { $"using '{Path.GetRelativePath(_directory.Path, BicepCli.MainTemplate).Replace('\\', '/')}'" };
+        var lines = new List<string> { $"using '{Path.GetRelativePath(_directory.Path, predictedTemplate).Replace('\\', '/')}'" };
         lines.AddRange(ParameterValues.Select(p => $"param {p.Key} = {BicepLiteral(p.Value)}"));
         await File.WriteAllLinesAsync(parametersPath, lines);
 
         var snapshot = await BicepCli.RunAsync(_directory.Path, "snapshot", parametersPath,
             "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Text(ParameterValues["location"]),
             "--deployment-name", "interview-scheduler-test");
+        // A fail() the templates reach (a required value missing) stops the prediction, as it would stop the deployment.
+        const string Refused = "Template snapshotting could not be completed";
+        var printed = snapshot.StandardOutput + snapshot.StandardError;
+        if (snapshot.ExitCode != 0 && printed.Contains(Refused, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The deployment fails: {printed[printed.IndexOf(Refused, StringComparison.Ordinal)..].Trim()}");
+        }
+
         Assert.True(snapshot.ExitCode == 0, snapshot.ToString());
         var predicted = JsonNode.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(parametersPath, ".snapshot.json")))!;
         Resources = predicted["predictedResources"]!.AsArray().Select(r => r!.AsObject()).ToList();
 
         _context = new ArmContext(ParameterValues, RuntimeProperties, CloudEnvironment());
         AppSettings = ReadAppSettings();
+        VaultSecrets = OfType("Microsoft.KeyVault/vaults/secrets")
+            .ToDictionary(secret => ((string)secret["name"]!).Split('/')[^1], secret => Evaluate(secret["properties"]!["value"]), StringComparer.Ordinal);
         Outputs = predicted["outputs"]!.AsObject().ToDictionary(o => o.Key, o => Evaluate(o.Value), StringComparer.Ordinal);
     }
 
@@ -137,6 +153,19 @@ public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
         return settings;
     }
 
+    /// <summary>Copies the .bicep files of <paramref name="source"/> without their <c>@secure()</c> lines; returns the copy of main.bicep.</summary>
+    private static string CopyWithoutSecureDecorators(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*.bicep", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.WriteAllLines(copy, File.ReadAllLines(file).Where(line => line.Trim() != "@secure()"));
+        }
+
+        return Path.Combine(target, Path.GetRelativePath(source, BicepCli.MainTemplate));
+    }
+
     private static Dictionary<string, JsonNode?> ExampleParameterValues(JsonObject armTemplate)
     {
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -182,7 +211,7 @@ public sealed class TemplateDeployment : IAsyncLifetime, IAsyncDisposable
     private static JsonObject CloudEnvironment() => new()
     {
         ["name"] = "AzureCloud",
-        ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net" },
+        ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net", ["keyvaultDns"] = ".vault.azure.net" },
         ["authentication"] = new JsonObject { ["loginEndpoint"] = "https://login.microsoftonline.com/" },
     };
 

@@ -11,6 +11,7 @@ public sealed class TemplateResourceTests(TemplateDeployment deployment)
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    public const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
     private const string RoleAssignmentsSegment = "/providers/Microsoft.Authorization/roleAssignments/";
 
@@ -70,6 +71,8 @@ public sealed class TemplateResourceTests(TemplateDeployment deployment)
         Assert.False((bool)account["allowSharedKeyAccess"]!);
         Assert.False((bool)account["allowBlobPublicAccess"]!);
         Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
+        Assert.True((bool)account["supportsHttpsTrafficOnly"]!);
+        Assert.All(Containers(), c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
 
         var queues = deployment.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => ((string)q["name"]!).Split('/')[^1]);
         Assert.Subset(queues.ToHashSet(), new HashSet<string> { "acknowledgments", "acknowledgments-poison", "calendar-changes", "calendar-changes-poison" });
@@ -91,10 +94,12 @@ public sealed class TemplateResourceTests(TemplateDeployment deployment)
     {
         var account = (string)deployment.TheOne("Microsoft.Storage/storageAccounts")["id"]!;
         var insights = (string)deployment.TheOne("Microsoft.Insights/components")["id"]!;
+        var vault = (string)deployment.TheOne("Microsoft.KeyVault/vaults")["id"]!;
         var expected = ContainerIds().Select(container => (StorageBlobDataOwner, container))
             .Append((StorageQueueDataContributor, account))
             .Append((StorageTableDataContributor, account))
             .Append((MonitoringMetricsPublisher, insights))
+            .Append((KeyVaultSecretsUser, vault))
             .Order()
             .ToList();
 
@@ -115,7 +120,7 @@ public sealed class TemplateResourceTests(TemplateDeployment deployment)
     public void Every_role_id_is_explained_where_it_is_used()
     {
         // Role ids are opaque: the line above each one in the templates says which role it is and why.
-        string[] roles = [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher];
+        string[] roles = [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher, KeyVaultSecretsUser];
         foreach (var file in Directory.EnumerateFiles(BicepCli.InfraDirectory, "*.bicep", SearchOption.AllDirectories))
         {
             var lines = File.ReadAllLines(file);
@@ -141,15 +146,15 @@ public sealed class TemplateResourceTests(TemplateDeployment deployment)
         Assert.Equal(deployment.AppSettings["Notifications__PublicUrl"], deployment.Outputs["NOTIFICATIONS_PUBLIC_URL"]);
     }
 
+    public static string Scope(JsonObject assignment, string roleAssignmentsSegment = RoleAssignmentsSegment)
+    {
+        var id = (string)assignment["id"]!;
+        return id[..id.LastIndexOf(roleAssignmentsSegment, StringComparison.OrdinalIgnoreCase)];
+    }
+
     private IEnumerable<JsonObject> Containers() => deployment.OfType("Microsoft.Storage/storageAccounts/blobServices/containers");
 
     private IEnumerable<string> ContainerNames() => Containers().Select(c => ((string)c["name"]!).Split('/')[^1]);
 
     private IEnumerable<string> ContainerIds() => Containers().Select(c => (string)c["id"]!);
-
-    private static string Scope(JsonObject assignment)
-    {
-        var id = (string)assignment["id"]!;
-        return id[..id.LastIndexOf(RoleAssignmentsSegment, StringComparison.OrdinalIgnoreCase)];
-    }
 }
