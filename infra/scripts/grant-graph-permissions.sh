@@ -13,24 +13,27 @@
 #   MANAGED_IDENTITY_PRINCIPAL_ID  object id of the identity's service principal (an output of main.bicep)
 #   GRAPH_APP_ROLES                space-separated permissions to grant; default below
 #   GRAPH_MAILBOX_ACCESS           "tenant" (default): grant the mailbox permissions in Entra ID, for every mailbox;
-#                                  "exchange-rbac": grant none of them here, because Exchange Online RBAC for
-#                                  Applications grants them scoped to named mailboxes (scripts/restrict-mailboxes.ps1)
-#                                  and Entra grants would add tenant-wide access on top of the scoped ones
+#                                  "exchange-rbac": grant none of them here (only User.ReadBasic.All), because Exchange
+#                                  Online RBAC for Applications grants them per mailbox group
+#                                  (scripts/restrict-mailboxes.ps1) and Entra grants would add tenant-wide access on top
 #   GRANT_GRAPH_PERMISSIONS        "false" skips this script (when someone else administers the tenant)
 set -euo pipefail
 
 # Microsoft Graph's application id, the same in every tenant.
 readonly GRAPH_APP_ID="00000003-0000-0000-c000-000000000000"
 
-# Calendars.ReadWrite: read free/busy (getSchedule), create, move and cancel interview and debrief events.
-# Mail.Send: send an acknowledgment's draft (message: send).
-# Mail.ReadWrite: create that draft, and read Drafts and Sent Items by the draft's marker property before any retry acts.
-# MailboxSettings.Read: read time zones and working hours of the people being scheduled.
+# The permissions the code uses, each for the Graph calls named (infra/README.md has the table per mailbox group, and a
+# test checks that this list, restrict-mailboxes.ps1 and both READMEs agree with the calls in src/InterviewScheduler.Graph):
+# Calendars.ReadWrite: the organizer's events (create, move, cancel, read, calendarView delta, change notifications) and
+#   free/busy and working hours through calendar/getSchedule (interviewers' schedules included).
+# Mail.ReadWrite: create an acknowledgment as a draft in a sender mailbox, and find it again in Drafts and Sent Items by
+#   its marker (an extended property, which Mail.ReadBasic cannot read) before any retry acts.
+# Mail.Send: send that draft (message: send).
 # User.ReadBasic.All: find interviewers by name for the recruiter's workspace (GET /users?$search=); a directory
-# permission, so Exchange's application access policies do not scope it.
-readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.Send Mail.ReadWrite MailboxSettings.Read User.ReadBasic.All"
-# The permissions Exchange Online RBAC for Applications can scope to mailboxes instead.
-readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Mail.Send Mail.ReadBasic Mail.Read Mail.ReadWrite MailboxSettings.Read"
+#   permission, so Exchange's RBAC for Applications does not scope it.
+readonly DEFAULT_GRAPH_APP_ROLES="Calendars.ReadWrite Mail.ReadWrite Mail.Send User.ReadBasic.All"
+# The permissions Exchange Online RBAC for Applications can scope to mailboxes instead (restrict-mailboxes.ps1).
+readonly MAILBOX_APP_ROLES="Calendars.ReadWrite Calendars.Read Calendars.ReadBasic.All Mail.Send Mail.ReadBasic Mail.ReadBasic.All Mail.Read Mail.ReadWrite MailboxSettings.Read MailboxSettings.ReadWrite"
 
 if [[ "${GRANT_GRAPH_PERMISSIONS:-true}" == "false" ]]; then
   echo "GRANT_GRAPH_PERMISSIONS=false: not granting Microsoft Graph permissions. A tenant administrator must run" >&2
