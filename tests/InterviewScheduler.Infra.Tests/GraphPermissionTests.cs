@@ -164,7 +164,8 @@ public sealed partial class GraphPermissionTests
         Assert.All(Calls, c => Assert.StartsWith("https://learn.microsoft.com/graph/api/", c.Doc, StringComparison.Ordinal));
     }
 
-    private static List<string> Needed(string group) =>
+    /// <summary>The permissions the code needs for a mailbox group (or <c>directory</c>), per the call map above.</summary>
+    internal static List<string> Needed(string group) =>
         Calls.Where(c => c.Group == group).Select(c => c.Permission).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static HashSet<string> Implied(string permission) =>
@@ -207,13 +208,16 @@ public sealed partial class GraphPermissionTests
     }
 
     /// <summary>infra/README.md's per-group table: rows "| group | `Permission` | ...".</summary>
-    private static Dictionary<string, List<string>> InfraReadmeGroups()
+    internal static Dictionary<string, List<string>> InfraReadmeGroups()
     {
         var text = Section("infra/README.md", "### 3. Restrict the app to the hiring mailboxes", "## After deployment");
         return GroupRow().Matches(text)
             .GroupBy(m => m.Groups["group"].Value, m => m.Groups["permission"].Value)
             .ToDictionary(g => g.Key, g => g.Distinct().Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
+
+    /// <summary>The permissions in the README's table of tenant-wide grants ("A real tenant").</summary>
+    internal static List<string> RootReadmeTenantGrants() => TablePermissions(Section("README.md", "### A real tenant", "### Deploy to Azure"));
 
     private static string Section(string file, string from, string to)
     {
