@@ -126,7 +126,7 @@ var applicationInsightsName = 'appi-interviews-${resourceToken}'
 var keyVaultName = 'kv-hiring-${resourceToken}' // 3 to 24 characters
 
 // The secrets in the deployment's Key Vault (app/key-vault.bicep). App settings reference them without a version:
-// App Service uses the latest, refetched within 24 hours or at once when the app's configuration changes.
+// App Service uses the latest version, refetched within 24 hours or when the app restarts.
 var secretNames = {
   notificationClientState: 'notification-client-state'
   selfSchedulingSigningKey: 'self-scheduling-signing-key'
@@ -229,7 +229,7 @@ module functionApp 'app/function-app.bicep' = {
     senderMailbox: senderMailbox
     organizerMailbox: organizerMailbox
     // Each secret: the operator's own vault (...Uri) wins, else the deployment's vault when a value is given, else none.
-    // Booleans, not URIs built from the secrets, so that nothing derived from a secret value is a module output or name.
+    // Whether a secret is in the deployment's vault, never its value: the Function App module sees no secret.
     intakeSigningSecretUri: intakeSigningSecretUri
     intakeSigningVaultSecretUri: '${keyVaultSecretsUri}/${secretNames.intakeSigningSecret}'
     intakeSigningSecretInVault: !empty(intakeSigningSecret)
