@@ -28,6 +28,11 @@ public sealed class CorpusWorld : IAsyncLifetime
     /// <summary>The panel offered to the candidate, and the valid body of the panel routes.</summary>
     public const string Panel = """{"sessions":[{"title":"Technical panel","durationMinutes":45,"minimumOptional":0,"interviewers":[{"email":"lead.engineer@contoso.com","optional":false}]}],"maxOptions":5}""";
 
+    /// <summary>Multiplies every route's number of cases for a deeper run on a developer's machine; CI runs the fixed counts.</summary>
+    public const string ScaleVariable = "INTERVIEWSCHEDULER_BADINPUT_SCALE";
+
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable(ScaleVariable), out var scale) && scale > 1 ? scale : 1;
+
     private WorldState? _baseline;
 
     public TestApp App { get; private set; } = null!;
@@ -53,6 +58,7 @@ public sealed class CorpusWorld : IAsyncLifetime
     /// </summary>
     internal async Task RunAsync<T>(ITestOutputHelper output, string route, Gen<T> gen, int cases, Func<T, Task<IActionResult>> call, Action<T, IActionResult>? check = null)
     {
+        cases *= Scale;
         // One input at a time, whatever CsCheck schedules: a change must be traced to the input that made it.
         using var one = new SemaphoreSlim(1);
         await gen.SampleAsync(
@@ -61,20 +67,7 @@ public sealed class CorpusWorld : IAsyncLifetime
                 await one.WaitAsync();
                 try
                 {
-                    Exception? failure = null;
-                    try
-                    {
-                        var result = await call(input);
-                        (check ?? ((_, r) => AssertProblem(r)))(input, result);
-                    }
-                    catch (Exception exception)
-                    {
-                        failure = exception;
-                    }
-
-                    var changed = await ChangesAsync();
-                    if (changed is not null) throw new XunitException(changed + (failure is null ? "" : " Also: " + failure.GetType().Name + ": " + failure.Message));
-                    if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                    await CheckAsync(() => call(input), result => (check ?? ((_, r) => AssertProblem(r)))(input, result));
                 }
                 finally
                 {
@@ -85,6 +78,24 @@ public sealed class CorpusWorld : IAsyncLifetime
             threads: 1,
             print: input => input?.ToString() ?? "null");
         output.WriteLine($"Bad input corpus: {route}: {cases} cases");
+    }
+
+    /// <summary>Calls, checks the answer with <paramref name="check"/>, and fails when anything changed (that failure first).</summary>
+    internal async Task CheckAsync(Func<Task<IActionResult>> call, Action<IActionResult> check)
+    {
+        Exception? failure = null;
+        try
+        {
+            check(await call());
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+
+        var changed = await ChangesAsync();
+        if (changed is not null) throw new XunitException(changed + (failure is null ? "" : " Also: " + failure.GetType().Name + ": " + failure.Message));
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     /// <summary>A 4xx problem+json; a 400 names at least one field.</summary>
