@@ -57,7 +57,7 @@ public static class SubmissionValidation
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (submission is null)
         {
-            errors[""] = ["A JSON object with candidate and role is required."];
+            errors["body"] = ["A JSON object with candidate and role is required."];
             return new ValidatedSubmission(null, null, DefaultSource, null, errors);
         }
 

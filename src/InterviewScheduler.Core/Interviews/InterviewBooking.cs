@@ -68,7 +68,9 @@ public sealed class InterviewBooking(
             var decision = await ChooseAsync(claimed, request, cancellationToken);
             if (decision.Option is null)
             {
-                await ReleaseAsync(claimed, cancellationToken);
+                // Unknown interviewers are bad input, which leaves no trace: the timeline keeps the request before this one.
+                var requestedAt = decision.Result!.Outcome == BookingOutcome.UnknownInterviewers ? application.BookingRequestedAt : claimed.BookingRequestedAt;
+                await UpdateOwnAsync(claimed, a => a with { Booking = null, BookingRequestedAt = requestedAt }, cancellationToken);
                 return decision.Result!;
             }
 

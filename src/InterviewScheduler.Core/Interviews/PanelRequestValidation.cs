@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Availability;
 
 namespace InterviewScheduler.Core.Interviews;
@@ -22,6 +23,9 @@ public static class PanelRequestValidation
     public const int MaxDurationMinutes = 240;
     public const int DefaultDurationMinutes = 45;
     public const int MaxWindowDays = 60;
+
+    /// <summary>How far ahead a window may end, in days: interviews are not planned further out, and dates stay far from <see cref="DateTimeOffset.MaxValue"/>.</summary>
+    public const int MaxDaysAhead = 366;
     public const int DefaultWindowWorkingDays = 10;
     public const int DefaultMaxOptions = 5;
     public const int MaxOptionsLimit = 20;
@@ -116,6 +120,8 @@ public static class PanelRequestValidation
 
         var title = string.IsNullOrWhiteSpace(session.Title) ? (count == 1 ? "Interview" : $"Session {index + 1}") : session.Title.Trim();
         if (title.Length > 200) errors[$"{path}.title"] = ["At most 200 characters."];
+        // The title is the invitation's subject for interviewers and candidate: the characters intake refuses are refused here too.
+        else if (SubmissionValidation.HasRefusedCharacters(title)) errors[$"{path}.title"] = [SubmissionValidation.RefusedCharactersMessage];
 
         var interviewers = new List<InterviewerRequest>();
         if (session.Interviewers is not { Count: > 0 } people)
@@ -131,7 +137,7 @@ public static class PanelRequestValidation
             for (var j = 0; j < people.Count; j++)
             {
                 var email = people[j]?.Email?.Trim();
-                if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+                if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || SubmissionValidation.HasRefusedCharacters(email))
                 {
                     errors[$"{path}.interviewers[{j}].email"] = ["A valid email address is required."];
                     continue;
@@ -181,6 +187,12 @@ public static class PanelRequestValidation
         if (end - start > TimeSpan.FromDays(MaxWindowDays))
         {
             errors["window"] = [$"At most {MaxWindowDays} days."];
+            return null;
+        }
+
+        if (end > now.AddDays(MaxDaysAhead))
+        {
+            errors["window.end"] = [$"At most {MaxDaysAhead} days from now."];
             return null;
         }
 

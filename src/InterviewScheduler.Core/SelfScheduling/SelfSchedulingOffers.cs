@@ -48,7 +48,12 @@ public sealed class SelfSchedulingOffers(
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var hours = expiresInHours ?? DefaultExpiresInHours;
-        if (hours is < 1 or > MaxExpiresInHours) errors["expiresInHours"] = [$"Between 1 and {MaxExpiresInHours} hours (14 days)."];
+        if (hours is < 1 or > MaxExpiresInHours)
+        {
+            errors["expiresInHours"] = [$"Between 1 and {MaxExpiresInHours} hours (14 days)."];
+            hours = DefaultExpiresInHours; // never used with the error, and no TimeSpan overflow from a wild number
+        }
+
         if (panel?.Start is not null) errors["start"] = ["An offer lets the candidate choose the start: leave it out."];
         return (TimeSpan.FromHours(hours), errors);
     }

@@ -39,7 +39,8 @@ public sealed class ListApplicationsFunction(IApplicationStore store, IInterview
             _ => Invalid(errors, "status", "One of received, scheduled."),
         };
         string? role = request.Query["role"];
-        if (role is { Length: > 200 }) errors["role"] = ["At most 200 characters."];
+        // No role id holds what intake refuses, so such a filter is a mistake, not an empty list.
+        if (role is { Length: > SubmissionValidation.MaxFieldLength } || (role is not null && SubmissionValidation.HasRefusedCharacters(role))) errors["role"] = [$"At most {SubmissionValidation.MaxFieldLength} characters, no control or bidirectional formatting characters."];
         var limit = DefaultLimit;
         if (request.Query["limit"].ToString() is { Length: > 0 } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {

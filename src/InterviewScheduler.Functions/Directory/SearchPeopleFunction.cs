@@ -1,3 +1,4 @@
+using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Interviews;
 using InterviewScheduler.Functions.Access;
 using InterviewScheduler.Functions.Http;
@@ -24,9 +25,9 @@ public sealed class SearchPeopleFunction(IPeopleDirectory directory)
         ArgumentNullException.ThrowIfNull(request);
         if (RecruiterAccess.Deny(request) is { } denied) return denied;
         var text = request.Query["search"].ToString().Trim();
-        if (text.Length is < 2 or > 100 || text.Any(char.IsControl))
+        if (text.Length is < 2 or > 100 || SubmissionValidation.HasRefusedCharacters(text))
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["search"] = ["From 2 to 100 characters, no control characters."] });
+            return Problems.Validation(new Dictionary<string, string[]> { ["search"] = ["From 2 to 100 characters, no control or bidirectional formatting characters."] });
         }
 
         var people = await directory.SearchAsync(text, Top, cancellationToken);

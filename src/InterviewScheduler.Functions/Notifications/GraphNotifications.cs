@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using InterviewScheduler.Functions.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InterviewScheduler.Functions.Notifications;
 
@@ -10,13 +13,21 @@ public sealed record GraphNotificationBatch([property: JsonPropertyName("value")
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The batch in a request body, or null when the body is not one.</summary>
+    /// <summary>The 400 for a body that is not a batch: Graph always sends a <c>value</c> array of notifications.</summary>
+    public static ObjectResult NotABatch() =>
+        Problems.Validation(new Dictionary<string, string[]> { ["value"] = ["Required: an array of notifications."] }, "Not a Graph notification batch.");
+
+    /// <summary>The batch in a request body, or null when the body is not one (a null in the array included).</summary>
     public static async Task<GraphNotificationBatch?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = await JsonSerializer.DeserializeAsync<GraphNotificationBatch>(body, Json, cancellationToken);
-            return batch?.Value is null ? null : batch;
+            using var buffer = new MemoryStream();
+            await body.CopyToAsync(buffer, cancellationToken);
+            // Not UTF-8 is not JSON; System.Text.Json would read such bytes as U+FFFD into an event id.
+            if (!Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))) return null;
+            var batch = JsonSerializer.Deserialize<GraphNotificationBatch>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Json);
+            return batch?.Value is null || batch.Value.Any(n => n is null) ? null : batch;
         }
         catch (JsonException)
         {

@@ -1,5 +1,4 @@
 using InterviewScheduler.Core.Debriefs;
-using InterviewScheduler.Functions.Http;
 using InterviewScheduler.Storage.Debriefs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ public sealed partial class LifecycleNotificationFunction(StorageCalendarChangeQ
         if (ValidationHandshake.Answer(request) is { } echo) return echo;
 
         var batch = await GraphNotificationBatch.ReadAsync(request.Body, cancellationToken);
-        if (batch?.Value is null) return Problems.Status(StatusCodes.Status400BadRequest, "Not a Graph notification batch.");
+        if (batch?.Value is null) return GraphNotificationBatch.NotABatch();
         foreach (var notification in batch.Value.Where(n => n.IsFrom(options.Value.ClientState)))
         {
             if (notification.LifecycleEvent is not ("reauthorizationRequired" or "subscriptionRemoved" or "missed")) continue;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using InterviewScheduler.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -44,7 +45,7 @@ public sealed class PagesFunction
         if (string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')) return new RedirectResult(request.Path.Value + "/" + request.QueryString, permanent: false);
         var name = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
         // Only names built in are served: nothing from the request reaches the file system.
-        if (!Known.Contains(name) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType)) return new NotFoundResult();
+        if (!Known.Contains(name) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType)) return Problems.Status(StatusCodes.Status404NotFound, "No such page.");
 
         await using var stream = Files.GetManifestResourceStream(ResourcePrefix + name)!;
         using var copy = new MemoryStream();

@@ -40,7 +40,8 @@ public sealed partial class OfferSelfSchedulingFunction(SelfSchedulingOffers off
 
         var (panel, panelErrors) = PanelRequestValidation.Validate(submission, time.GetUtcNow());
         var (validFor, termErrors) = SelfSchedulingOffers.CheckTerms(submission, terms?.ExpiresInHours);
-        var errors = panelErrors.Concat(termErrors).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        // Both can name start (outside the window, and not wanted in an offer): one entry with both messages.
+        var errors = panelErrors.Concat(termErrors).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.Ordinal);
         string? key = request.Headers[BookInterviewsFunction.IdempotencyHeader];
         if (key is { Length: > 200 }) errors[BookInterviewsFunction.IdempotencyHeader] = ["At most 200 characters."];
         if (panel is null || errors.Count > 0) return Problems.Validation(errors);

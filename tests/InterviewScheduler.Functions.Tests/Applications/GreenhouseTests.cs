@@ -154,8 +154,6 @@ public sealed class GreenhouseTests
     [Theory]
     [InlineData("""{"action":"candidate_hired","payload":{"application":{"id":46194062}}}""")]
     [InlineData("""{"action":"delete_candidate","payload":{"person_id":53883394}}""")]
-    [InlineData("""{"payload":{}}""")]
-    [InlineData("""[]""")]
     public async Task Any_other_action_answers_200_and_stores_nothing(string delivery)
     {
         await using var app = await StartAsync();
@@ -163,6 +161,22 @@ public sealed class GreenhouseTests
         var result = await DeliverAsync(app, delivery);
 
         Assert.Equal(200, FunctionRequests.StatusOf(result));
+        await IntakeTests.AssertUntouchedAsync(app);
+    }
+
+    [Theory]
+    [InlineData("""{"payload":{}}""", "action")]
+    [InlineData("""{"action":7,"payload":{}}""", "action")]
+    [InlineData("""[]""", "body")]
+    [InlineData("""null""", "body")]
+    public async Task A_signed_body_without_an_action_gets_400_naming_it_and_stores_nothing(string delivery, string field)
+    {
+        await using var app = await StartAsync();
+
+        var result = await DeliverAsync(app, delivery);
+
+        Assert.Equal(400, FunctionRequests.StatusOf(result));
+        Assert.Equal([field], Assert.IsType<ValidationProblemDetails>(((ObjectResult)result).Value).Errors.Keys);
         await IntakeTests.AssertUntouchedAsync(app);
     }
 

@@ -42,7 +42,8 @@ public sealed class PagesTests
     {
         var result = await PagesFunction.Run(FunctionRequests.Get("/api/ui/" + path), path, CancellationToken.None);
 
-        Assert.IsType<NotFoundResult>(result);
+        Assert.Equal(404, FunctionRequests.StatusOf(result));
+        Assert.Contains("application/problem+json", Assert.IsType<ObjectResult>(result).ContentTypes);
     }
 
     [Fact]

@@ -19,7 +19,8 @@ namespace InterviewScheduler.Functions.Applications.Greenhouse;
 /// <remarks>
 /// Greenhouse counts any status but 200 as a failure and redelivers for about 15 hours, so only what is truly wrong
 /// gets another status, and nothing is stored for it: 401 for a missing or wrong signature, 400 naming the payload
-/// field for an application intake would refuse (the redeliveries fail the same way and show in Greenhouse's log), and
+/// field for an application intake would refuse (the redeliveries fail the same way and show in Greenhouse's log) or
+/// for a signed body that is no delivery at all (not an object with a string <c>action</c>, which Greenhouse never sends), and
 /// 503 while no secret key is configured. 503 rather than 401 there, because the sender's signature is not what is
 /// wrong: the route is not set up yet, and Greenhouse's retries reach it once it is; an unsigned delivery is never
 /// accepted meanwhile. Prospects (no application to a job yet) are answered 200 and not stored: there is nothing to
@@ -58,7 +59,13 @@ public sealed partial class GreenhouseWebhookFunction(ApplicationIntake intake, 
         var (delivery, malformed) = JsonBody.Parse<JsonElement>(body!);
         if (malformed is not null) return malformed;
 
-        var action = delivery.ValueKind == JsonValueKind.Object && delivery.TryGetProperty("action", out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+        // Greenhouse sends an object with an action (a string) every time; anything else is no delivery to answer 200.
+        if (delivery.ValueKind != JsonValueKind.Object || !delivery.TryGetProperty("action", out var named) || named.ValueKind != JsonValueKind.String)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { [delivery.ValueKind == JsonValueKind.Object ? "action" : "body"] = ["Required: a JSON object with the delivery's action."] });
+        }
+
+        var action = named.GetString();
         switch (action)
         {
             case NewApplicationAction:
@@ -68,7 +75,7 @@ public sealed partial class GreenhouseWebhookFunction(ApplicationIntake intake, 
                 return new OkObjectResult(new DeliveryAnswer(PingAction, "pong"));
             default:
                 LogIgnored(logger, eventId);
-                return new OkObjectResult(new DeliveryAnswer(action ?? "", "ignored"));
+                return new OkObjectResult(new DeliveryAnswer(action!, "ignored"));
         }
     }
 
