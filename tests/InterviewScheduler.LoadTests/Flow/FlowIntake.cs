@@ -20,7 +20,8 @@ internal sealed class FlowIntake(HttpClient http, Uri baseUrl)
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(4);
 
     /// <param name="onPost">Called as post k leaves, to start the chaos at the right moment.</param>
-    public async Task<IReadOnlyList<FlowPostOutcome>> RunAsync(IReadOnlyList<FlowPost> posts, FlowOptions options, Action<int> onPost, CancellationToken cancellationToken)
+    /// <param name="afterBurst">Awaited once burst b is answered, before the pause: chaos between bursts.</param>
+    public async Task<IReadOnlyList<FlowPostOutcome>> RunAsync(IReadOnlyList<FlowPost> posts, FlowOptions options, Action<int> onPost, Func<int, Task> afterBurst, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posts);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +39,9 @@ internal sealed class FlowIntake(HttpClient http, Uri baseUrl)
                 onPost(post.Sequence);
                 inFlight.Add(PostAsync(post, cancellationToken));
             }
+
+            await Task.WhenAll(inFlight);
+            await afterBurst(burst.Key);
         }
 
         return await Task.WhenAll(inFlight);

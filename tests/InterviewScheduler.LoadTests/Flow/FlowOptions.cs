@@ -14,7 +14,8 @@ internal sealed record FlowOptions
         applications, books panels, moves and cancels interviews in "Outlook", and checks the invariants.
 
           flow [options]
-          --short               the CI version: 300 applications, 10 bookings, 6 changes, same faults and chaos
+          --short               the CI version: 300 applications, 10 bookings, 6 changes, the same faults, the
+                                chaos between bursts, functionTimeout 30 s
           --applications N      distinct applications, 1..20000                       default 5000
           --bursts N            bursts the applications come in, 1..100                default 10
           --burst-rate R        posts per second within a burst, 1..500               default 100
@@ -29,6 +30,10 @@ internal sealed record FlowOptions
                                 out (two thirds 5xx, a third dropped), 0..0.5          default 0.03
           --spikes F            Graph requests delayed by --spike-ms, 0..1            default 0.05
           --spike-ms MS         a latency spike, 0..30000                              default 1500
+          --chaos-between-bursts  kill the DevHost and restart Azurite between bursts, not in the middle of one
+                                (no post in flight: nothing waits for the acknowledgment sweep's 5-10 min)
+          --function-timeout S  the DevHost's functionTimeout (AzureFunctionsJobHost__functionTimeout), how long
+                                a message taken by a killed DevHost stays hidden, 10..600  default host.json's
           --no-kill             do not kill the DevHost mid-burst
           --no-azurite-restart  do not restart Azurite mid-run
           --wait S              seconds to wait for the flow to settle, 10..3600        default 600
@@ -71,6 +76,10 @@ internal sealed record FlowOptions
 
     public bool KillDevHost { get; init; } = true;
 
+    public bool ChaosBetweenBursts { get; init; }
+
+    public TimeSpan? FunctionTimeout { get; init; }
+
     public bool RestartAzurite { get; init; } = true;
 
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(600);
@@ -101,7 +110,9 @@ internal sealed record FlowOptions
         BurstPause = TimeSpan.FromSeconds(2),
         Bookings = 10,
         Changes = 6,
-        Wait = TimeSpan.FromSeconds(150),
+        ChaosBetweenBursts = true,
+        FunctionTimeout = TimeSpan.FromSeconds(30),
+        Wait = TimeSpan.FromSeconds(120),
     };
 
     public int Resends => (int)Math.Round(Applications * Duplicates, MidpointRounding.AwayFromZero);
@@ -131,6 +142,8 @@ internal sealed record FlowOptions
                 "--spikes" => options with { Spikes = Number(name, Value(), 0, 1) },
                 "--spike-ms" => options with { SpikeMilliseconds = Int(name, Value(), 0, 30_000) },
                 "--no-kill" => options with { KillDevHost = false },
+                "--chaos-between-bursts" => options with { ChaosBetweenBursts = true },
+                "--function-timeout" => options with { FunctionTimeout = TimeSpan.FromSeconds(Number(name, Value(), 10, 600)) },
                 "--no-azurite-restart" => options with { RestartAzurite = false },
                 "--wait" => options with { Wait = TimeSpan.FromSeconds(Number(name, Value(), 10, 3600)) },
                 "--ports" => Ports(options, name, Value()),

@@ -55,9 +55,12 @@ internal sealed class FlowRun(FlowOptions options, HttpClient http, TextWriter o
             // Reconciliation (calendar delta) catches what notifications missed while the DevHost was down.
             ["Debrief:ReconcileSchedule"] = "*/20 * * * * *",
             ["Mail:MessagesPerMinute"] = "0",
+            ["Mail:SenderMailbox"] = FlowSandbox.SenderPool[0],
             ["Intake:Greenhouse:SecretKey"] = greenhouseSecret,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        for (var i = 1; i < FlowSandbox.SenderPool.Count; i++) settings[$"Mail:SenderMailboxes:{i - 1}"] = FlowSandbox.SenderPool[i];
+        if (options.FunctionTimeout is { } functionTimeout) settings["AzureFunctionsJobHost:functionTimeout"] = functionTimeout.ToString("c", CultureInfo.InvariantCulture);
         await using var devHost = new OwnedDevHost(devHostDll, baseUrl, settings, Path.Combine(outDirectory, "devhost.log"), http);
         var startup = await devHost.StartAsync(cancellationToken);
         output.WriteLine($"DevHost up in {startup.TotalSeconds:0.0} s");
@@ -68,20 +71,29 @@ internal sealed class FlowRun(FlowOptions options, HttpClient http, TextWriter o
         // 1. Intake in bursts, with the chaos in the middle of it.
         var applications = FlowApplications.Create(runId, options, greenhouseSecret);
         var posts = FlowApplications.Posts(applications, options);
-        var killAt = options.KillDevHost ? (int)(posts.Count * 0.4) : -1;
-        var restartAt = options.RestartAzurite ? (int)(posts.Count * 0.75) : -1;
+        var killAt = options.KillDevHost && !options.ChaosBetweenBursts ? (int)(posts.Count * 0.4) : -1;
+        var restartAt = options.RestartAzurite && !options.ChaosBetweenBursts ? (int)(posts.Count * 0.75) : -1;
+        // Between bursts: after the first burst and after the one three quarters in (the last but one at least).
+        var killAfter = options.KillDevHost && options.ChaosBetweenBursts ? 0 : -1;
+        var restartAfter = options.RestartAzurite && options.ChaosBetweenBursts ? Math.Max(0, Math.Min(options.Bursts - 2, (int)(options.Bursts * 0.75))) : -1;
         var chaos = new List<Task>();
+        Task<TimeSpan> RestartStorage() => Task.Run(async () =>
+        {
+            var clock = Stopwatch.StartNew();
+            await storage.RestartAsync(cancellationToken);
+            return clock.Elapsed;
+        });
         var intakeStart = DateTimeOffset.UtcNow;
         output.WriteLine($"Posting {posts.Count} posts ({applications.Count(a => a.ViaGreenhouse)} applications through Greenhouse)...");
         var outcomes = await new FlowIntake(http, baseUrl).RunAsync(posts, options, sequence =>
         {
             if (sequence == killAt) chaos.Add(Chaos("DevHost killed (SIGKILL) mid-burst and restarted", () => devHost.KillAndRestartAsync(cancellationToken)));
-            if (sequence == restartAt) chaos.Add(Chaos("Azurite stopped and restarted (persistent storage) mid-burst", async () =>
-            {
-                var clock = Stopwatch.StartNew();
-                await storage.RestartAsync(cancellationToken);
-                return clock.Elapsed;
-            }));
+            if (sequence == restartAt) chaos.Add(Chaos("Azurite stopped and restarted (persistent storage) mid-burst", RestartStorage));
+        }, async burst =>
+        {
+            // Acknowledgments of the burst are still being sent: the chaos hits the queue, not intake.
+            if (burst == killAfter) await Chaos("DevHost killed (SIGKILL) between bursts and restarted", () => devHost.KillAndRestartAsync(cancellationToken));
+            if (burst == restartAfter) await Chaos("Azurite stopped and restarted (persistent storage) between bursts", RestartStorage);
         }, cancellationToken);
         await Task.WhenAll(chaos);
         var intakeEnd = DateTimeOffset.UtcNow;
@@ -151,7 +163,9 @@ internal sealed class FlowRun(FlowOptions options, HttpClient http, TextWriter o
         // 5. What the app says, what the sandbox holds, what is left in the poison queues.
         var finalMail = SentMail(sandbox, emailPrefix);
         var finalCalendar = OrganizerCalendar.Read(sandbox.Tenant);
-        var views = await new FlowViews(http, baseUrl).ReadAsync(booked.Select(b => b.ApplicationId), cancellationToken);
+        // Booked applications, and those whose candidate has no email yet: what the app says about them.
+        var unacknowledged = outcomes.Where(o => o.Accepted && !finalMail.ContainsKey(o.Post.Application.Email)).Select(o => o.ApplicationId!);
+        var views = await new FlowViews(http, baseUrl).ReadAsync(booked.Select(b => b.ApplicationId).Concat(unacknowledged).Distinct(StringComparer.Ordinal), cancellationToken);
         var poison = await PoisonQueues.ReadAsync(storage.ConnectionString, cancellationToken);
         var requests = sandbox.Tenant.RequestLog.Where(r => r.Time >= intakeStart).ToList();
 

@@ -17,6 +17,12 @@ internal sealed class FlowSandbox : IAsyncDisposable
     /// <summary>Extra interviewers, all in London, 08:00-18:00 on weekdays, so that big panels find common time.</summary>
     public const int ExtraInterviewers = 145;
 
+    /// <summary>
+    /// The acknowledgments' sender pool (Mail:SenderMailbox, Mail:SenderMailboxes): Outlook allows 4 requests in flight
+    /// per mailbox, so one mailbox caps sending at what 4 requests at a time (latency spikes included) can do.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SenderPool = [SandboxCompany.RecruitingMailbox, "careers@contoso.com", "jobs@contoso.com", "talent@contoso.com"];
+
     private FlowSandbox(SandboxServer server, IReadOnlyList<string> interviewers)
     {
         Server = server;
@@ -36,6 +42,11 @@ internal sealed class FlowSandbox : IAsyncDisposable
         // Exchange's sending limits (30 a minute a mailbox) would make 5,000 acknowledgments take hours from one
         // mailbox; throttling is what the fault rules inject instead. The 4-requests-a-mailbox limit stays.
         server.Tenant.EnforceExchangeLimits = false;
+        foreach (var mailbox in SenderPool.Skip(1))
+        {
+            server.Tenant.AddUser(SandboxUser.Create(mailbox, "Contoso Recruiting", "Europe/London", WorkingHours.Weekdays(new TimeOnly(9, 0), new TimeOnly(17, 0), "Europe/London"), "Shared mailbox"));
+        }
+
         var seededEuropeans = SandboxCompany.Interviewers
             .Where(i => i.TimeZone is "Europe/London" or "GMT Standard Time" or "W. Europe Standard Time" or "Europe/Berlin")
             .Select(i => i.Address);

@@ -10,7 +10,12 @@ internal sealed record InterviewState(string EventId, DateTimeOffset Start, Date
 internal sealed record DebriefState(string EventId, DateTimeOffset Start, string? JoinUrl, string Status);
 
 /// <summary>What the app says about a booked application at the end of the run.</summary>
-internal sealed record ApplicationFlowState(string AcknowledgmentStatus, IReadOnlyList<InterviewState> Interviews, DebriefState? Debrief);
+/// <param name="Acknowledgment">Status, attempts and, while a retry is due, when and why: for the report of one not sent.</param>
+internal sealed record ApplicationFlowState(string AcknowledgmentStatus, string Acknowledgment, IReadOnlyList<InterviewState> Interviews, DebriefState? Debrief)
+{
+    /// <summary>When the app will try the acknowledgment again, while it is <c>sending</c> with a retry due.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+}
 
 /// <summary>Reads booked applications back as a signed-in recruiter, a few at a time.</summary>
 internal sealed class FlowViews(HttpClient http, Uri baseUrl)
@@ -37,7 +42,11 @@ internal sealed class FlowViews(HttpClient http, Uri baseUrl)
             var debrief = root.GetProperty("debrief") is { ValueKind: JsonValueKind.Object } d
                 ? new DebriefState(d.GetProperty("eventId").GetString()!, d.GetProperty("start").GetDateTimeOffset(), d.GetProperty("joinUrl").GetString(), d.GetProperty("status").GetString()!)
                 : null;
-            states[id] = new ApplicationFlowState(root.GetProperty("acknowledgment").GetProperty("status").GetString()!, interviews, debrief);
+            var acknowledgment = root.GetProperty("acknowledgment");
+            states[id] = new ApplicationFlowState(acknowledgment.GetProperty("status").GetString()!, acknowledgment.GetRawText(), interviews, debrief)
+            {
+                NextAttemptAt = acknowledgment.TryGetProperty("nextAttemptAt", out var next) && next.ValueKind == JsonValueKind.String ? next.GetDateTimeOffset() : null,
+            };
         });
         return states;
     }
