@@ -22,5 +22,5 @@ fi
 
 out_args=()
 if [[ -n "${LOAD_OUT:-}" ]]; then out_args=(--out "$LOAD_OUT"); fi
-exec dotnet "tests/InterviewScheduler.LoadTests/bin/$configuration/net10.0/InterviewScheduler.LoadTests.dll" flow \
-  --devhost "src/InterviewScheduler.DevHost/bin/$configuration/net10.0/InterviewScheduler.DevHost.dll" "${out_args[@]}" "$@"
+exec dotnet "$root/tests/InterviewScheduler.LoadTests/bin/$configuration/net10.0/InterviewScheduler.LoadTests.dll" flow \
+  --devhost "$root/src/InterviewScheduler.DevHost/bin/$configuration/net10.0/InterviewScheduler.DevHost.dll" "${out_args[@]}" "$@"

@@ -22,8 +22,9 @@ internal sealed class FlowRun(FlowOptions options, HttpClient http, TextWriter o
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        var devHostDll = options.DevHostDll ?? Path.Combine(root, "src", "InterviewScheduler.DevHost", "bin", configuration, "net10.0", "InterviewScheduler.DevHost.dll");
-        var azurite = options.AzuriteExecutable ?? Environment.GetEnvironmentVariable("AZURITE") ?? FindAzurite(root);
+        // Full paths: the child processes run in the run's folder.
+        var devHostDll = Path.GetFullPath(options.DevHostDll ?? Path.Combine(root, "src", "InterviewScheduler.DevHost", "bin", configuration, "net10.0", "InterviewScheduler.DevHost.dll"));
+        var azurite = (options.AzuriteExecutable ?? Environment.GetEnvironmentVariable("AZURITE") ?? FindAzurite(root)) is { } found ? Path.GetFullPath(found) : null;
         if (!File.Exists(devHostDll)) return Refuse($"No DevHost build at {devHostDll}: build src/InterviewScheduler.DevHost ({configuration}) or pass --devhost.");
         if (azurite is null || !File.Exists(azurite)) return Refuse("No Azurite: run `npm ci` at the repository root, or pass --azurite (or set AZURITE).");
         int[] ports = [options.AzuritePort, options.AzuritePort + 1, options.AzuritePort + 2, options.DevHostPort, options.SandboxPort];
