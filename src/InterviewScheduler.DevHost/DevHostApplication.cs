@@ -50,7 +50,7 @@ public static class DevHostApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         setup.Configure?.Invoke(builder);
 
-        var host = setup.Host ?? HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var host = setup.Host ?? HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json")).WithOverrides(builder.Configuration);
         var catalog = FunctionCatalog.Discover(setup.FunctionAssemblies ?? [typeof(HealthFunction).Assembly], builder.Configuration);
 
         // Local services first: hosted services start in order, and the triggers need storage and Graph up.

@@ -2,12 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using InterviewScheduler.LoadTests;
+using InterviewScheduler.LoadTests.Flow;
 
 // The intake load script of the issue "Acknowledge every application within seconds, exactly once":
 // posts applications open-loop to a running DevHost and reports throughput, POST -> sendMail latency,
-// duplicates and losses. See README.md next to this file.
+// duplicates and losses. `flow` runs the whole-flow load and fault suite instead. See README.md next to this file.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args is ["flow", .. var flowArgs])
+{
+    return await FlowCommand.RunAsync(flowArgs);
+}
 
 LoadOptions options;
 try
@@ -38,6 +44,8 @@ using var handler = new SocketsHttpHandler
 {
     UseProxy = false,
     UseCookies = false,
+    // The sign-in answers 303 with the session cookie: following it would lose the cookie.
+    AllowAutoRedirect = false,
     AutomaticDecompression = DecompressionMethods.None,
     PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
     ConnectTimeout = TimeSpan.FromSeconds(10),

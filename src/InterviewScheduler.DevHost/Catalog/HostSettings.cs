@@ -55,6 +55,32 @@ public sealed record HostSettings
         };
     }
 
+    /// <summary>
+    /// host.json values overridden by app settings named <c>AzureFunctionsJobHost__path__to__setting</c> (in
+    /// configuration, <c>AzureFunctionsJobHost:functionTimeout</c>, <c>AzureFunctionsJobHost:extensions:queues:batchSize</c>),
+    /// as the Functions host allows (functions-host-json.md, "Override host.json values").
+    /// </summary>
+    public HostSettings WithOverrides(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var host = configuration.GetSection("AzureFunctionsJobHost");
+        var queues = host.GetSection("extensions:queues");
+        static TimeSpan? TimeOf(IConfiguration section, string key) =>
+            section[key] is { Length: > 0 } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : null;
+        static int? IntOf(IConfiguration section, string key) =>
+            section[key] is { Length: > 0 } text ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+        return this with
+        {
+            RoutePrefix = host["extensions:http:routePrefix"] ?? RoutePrefix,
+            MaxDequeueCount = IntOf(queues, "maxDequeueCount") ?? MaxDequeueCount,
+            MaxPollingInterval = TimeOf(queues, "maxPollingInterval") ?? MaxPollingInterval,
+            VisibilityTimeout = TimeOf(queues, "visibilityTimeout") ?? VisibilityTimeout,
+            BatchSize = IntOf(queues, "batchSize") ?? BatchSize,
+            NewBatchThreshold = IntOf(queues, "newBatchThreshold") ?? NewBatchThreshold,
+            FunctionTimeout = TimeOf(host, "functionTimeout") ?? FunctionTimeout,
+        };
+    }
+
     private static JsonElement? Section(JsonElement root, params string[] path)
     {
         var current = root;
