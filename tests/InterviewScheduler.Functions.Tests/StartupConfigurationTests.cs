@@ -58,6 +58,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Scheduling:MinimumNoticeMinutes", "-1")]
     [InlineData("Scheduling:TemplateDirectory", "/no/such/folder")]
     [InlineData("Intake:Greenhouse:SecretKey", "too-short")]
+    [InlineData("Privacy:RetentionDays", "-1")]
+    [InlineData("Privacy:RetentionDays", "3651")]
     [InlineData("Intake:Greenhouse:SecretKey", "                ")]
     [InlineData("Intake:MaxPerRecipientPerDay", "0")]
     [InlineData("Intake:MaxPerRecipientPerDay", "1001")]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace InterviewScheduler.Testing;
 
-/// <summary>Keeps every log line the app writes (level, category, formatted message, exception text) for a test to read.</summary>
+/// <summary>Keeps every log line the app writes (level, category, formatted message, exception text, and scopes) for a test to read.</summary>
 public sealed class LogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogLine> _lines = new();
@@ -21,8 +21,13 @@ public sealed class LogSink : ILoggerProvider
 
     private sealed class Logger(LogSink sink, string category) : ILogger
     {
+        // A scope's state is kept as a line of its own (level None), so that a scan sees what scopes carry too.
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+        {
+            sink._lines.Enqueue(new LogLine(LogLevel.None, category, state.ToString() ?? string.Empty, null));
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 

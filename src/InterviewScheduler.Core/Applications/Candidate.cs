@@ -7,5 +7,8 @@ namespace InterviewScheduler.Core.Applications;
 public sealed record Candidate(string Name, string Email, string? TimeZone)
 {
     /// <summary>The first word of the name, for a friendly greeting.</summary>
+    /// <summary>What an erased application keeps of its candidate: nothing.</summary>
+    public static Candidate Erased { get; } = new(string.Empty, string.Empty, null);
+
     public string FirstName => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : Name;
 }

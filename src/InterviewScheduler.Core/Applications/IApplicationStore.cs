@@ -24,6 +24,13 @@ public interface IApplicationStore
     /// </summary>
     IAsyncEnumerable<string> FindUnacknowledgedAsync(DateTimeOffset dueBefore, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the deduplication entry of <paramref name="deduplicationKey"/> if it still names
+    /// <paramref name="applicationId"/> (erasure: a later submission of the same person is a new application).
+    /// Removing one that is gone is done.
+    /// </summary>
+    Task ForgetDeduplicationKeyAsync(string deduplicationKey, string applicationId, CancellationToken cancellationToken);
+
     /// <summary>Every application, or those with <paramref name="status"/> and for <paramref name="roleId"/> when given; in no order.</summary>
     IAsyncEnumerable<JobApplication> ListAsync(ApplicationStatus? status, string? roleId, CancellationToken cancellationToken);
 }

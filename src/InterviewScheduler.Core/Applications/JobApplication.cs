@@ -47,4 +47,13 @@ public sealed record JobApplication(
 
     /// <summary>The candidate's self-scheduling offer, the latest one; null when none was made.</summary>
     public SelfSchedulingOffer? SelfScheduling { get; init; }
+
+    /// <summary>When erasure was asked for (UTC): set with <see cref="ApplicationStatus.Erasing"/>, kept once erased.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>Erasing or erased: nothing is booked, offered or sent for it any more, and its personal data is not shown.</summary>
+    public bool IsErased => Status is ApplicationStatus.Erasing or ApplicationStatus.Erased;
+
+    /// <summary>What makes another submission the same application (<see cref="DeduplicationKeys"/>).</summary>
+    public string DeduplicationKey => DeduplicationKeys.For(Source, ExternalId, Candidate.Email, Role.Id);
 }

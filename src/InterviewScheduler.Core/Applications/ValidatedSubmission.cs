@@ -15,7 +15,5 @@ public sealed record ValidatedSubmission(Candidate? Candidate, JobRole? Role, st
     /// What makes two submissions the same application: the source and its external id, or, without an
     /// external id, the normalised email and the role id.
     /// </summary>
-    public string DeduplicationKey => ExternalId is not null
-        ? $"source:{Source.ToUpperInvariant()}:{ExternalId}"
-        : $"email:{Candidate!.Email.Trim().ToUpperInvariant()}:{Role!.Id.ToUpperInvariant()}";
+    public string DeduplicationKey => DeduplicationKeys.For(Source, ExternalId, Candidate!.Email, Role!.Id);
 }

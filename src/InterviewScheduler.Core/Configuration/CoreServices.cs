@@ -2,6 +2,7 @@ using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Applications.Acknowledgments;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Core.Interviews;
+using InterviewScheduler.Core.Privacy;
 using InterviewScheduler.Core.SelfScheduling;
 using InterviewScheduler.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,10 @@ public static class CoreServices
         services.AddSingleton<DebriefScheduler>();
         services.AddSingleton<InterviewSync>();
         services.AddSingleton<CalendarWatch>();
+
+        // Privacy: erasure on request, and after the retention period.
+        services.AddSingleton<ApplicationErasure>();
+        services.AddSingleton<RetentionSweep>();
         return services;
     }
 
@@ -57,6 +62,7 @@ public static class CoreServices
         AddSettings<DebriefOptions, DebriefOptionsValidator>(services, DebriefOptions.SectionName);
         AddSettings<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.SectionName);
         AddSettings<SelfSchedulingOptions, SelfSchedulingOptionsValidator>(services, SelfSchedulingOptions.SectionName);
+        AddSettings<PrivacyOptions, PrivacyOptionsValidator>(services, PrivacyOptions.SectionName);
         AddSettings<IntakeLimits, IntakeLimitsValidator>(services, IntakeLimits.SectionName)
             .PostConfigure<IConfiguration>((limits, configuration) =>
             {

@@ -34,7 +34,8 @@ public sealed class DebriefScheduler(
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var application = await applications.FindAsync(applicationId, cancellationToken);
-            if (application is null) return DebriefChange.None;
+            // Erasure cancels the debrief itself; nothing may move or re-create it meanwhile.
+            if (application is null || application.IsErased) return DebriefChange.None;
             var scheduled = (await interviews.ListAsync(applicationId, cancellationToken)).Where(i => i.Status == InterviewStatus.Scheduled).ToList();
             var current = await debriefs.FindAsync(applicationId, cancellationToken);
             var outcome = await AlignAsync(application, scheduled, current, cancellationToken);

@@ -1,3 +1,4 @@
+using InterviewScheduler.Core.Applications;
 using InterviewScheduler.Core.Interviews;
 
 namespace InterviewScheduler.Core.Debriefs;
@@ -8,13 +9,16 @@ namespace InterviewScheduler.Core.Debriefs;
 /// line with the interviews. Reading the calendar again for every trigger makes duplicate and out-of-order
 /// notifications harmless: the outcome depends on the calendar's state, not on the notification.
 /// </summary>
-public sealed class InterviewSync(IInterviewStore interviews, ICalendarBooker calendar, DebriefScheduler debriefs, ICalendarWriteClaims claims, SchedulingOptions scheduling)
+public sealed class InterviewSync(IApplicationStore applications, IInterviewStore interviews, ICalendarBooker calendar, DebriefScheduler debriefs, ICalendarWriteClaims claims, SchedulingOptions scheduling)
 {
     /// <summary>A claimed invite move not made within this long was abandoned; the next refresh makes it.</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(1);
 
     public async Task<DebriefChange> RefreshAsync(string applicationId, CancellationToken cancellationToken)
     {
+        // An application being erased is left to the erasure: it cancels what is to come and empties the rows, which
+        // a refresh must not write back.
+        if (await applications.FindAsync(applicationId, cancellationToken) is null or { IsErased: true }) return DebriefChange.None;
         var changed = new List<Interview>();
         foreach (var interview in await interviews.ListAsync(applicationId, cancellationToken))
         {

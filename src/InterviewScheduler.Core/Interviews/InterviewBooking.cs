@@ -49,7 +49,8 @@ public sealed class InterviewBooking(
     {
         ArgumentNullException.ThrowIfNull(request);
         var application = await applications.FindAsync(applicationId, cancellationToken);
-        if (application is null) return BookingResult.Of(BookingOutcome.UnknownApplication);
+        // An erased candidate is not booked: as far as booking goes, the application is gone.
+        if (application is null || application.IsErased) return BookingResult.Of(BookingOutcome.UnknownApplication);
 
         var bookingId = idempotencyKey is null ? Guid.CreateVersion7(time.GetUtcNow()).ToString("N") : BookingIdFor(applicationId, idempotencyKey);
         var booked = (await interviews.ListAsync(applicationId, cancellationToken)).Where(i => i.BookingId == bookingId).ToList();
@@ -245,6 +246,7 @@ public sealed class InterviewBooking(
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var now = time.GetUtcNow();
+            if (application.IsErased) return (null, null);
             var previous = application.Booking;
             if (previous is not null)
             {

@@ -70,7 +70,7 @@ public sealed class SelfSchedulingOffers(
         ArgumentNullException.ThrowIfNull(pickPage);
         if (!options.IsEnabled) return new OfferResult(OfferOutcome.NotConfigured);
         var application = await store.FindAsync(applicationId, cancellationToken);
-        if (application is null) return new OfferResult(OfferOutcome.UnknownApplication);
+        if (application is null || application.IsErased) return new OfferResult(OfferOutcome.UnknownApplication);
 
         var now = time.GetUtcNow();
         if (!IsOpenRepeat(application.SelfScheduling, requestKey, now))

@@ -21,8 +21,8 @@ public sealed class SelfSchedulingPicks(IApplicationStore store, IInterviewStore
         if (!SchedulingLink.TryParse(token, out var link)) return new LinkCheck(LinkState.Invalid);
 
         var application = await store.FindAsync(link.ApplicationId, cancellationToken);
-        var offer = application?.SelfScheduling;
-        // No application, a replaced offer and a wrong signature look the same to the holder: not valid.
+        var offer = application is { IsErased: false } ? application.SelfScheduling : null;
+        // No application (or an erased one), a replaced offer and a wrong signature look the same to the holder: not valid.
         if (offer is null || offer.OfferId != link.OfferId || offer.ExpiresAt != link.ExpiresAt || !link.IsSignedFor(options.KeyBytes, SelfSchedulingOffer.PanelHash(offer.Panel)))
         {
             return new LinkCheck(LinkState.Invalid);

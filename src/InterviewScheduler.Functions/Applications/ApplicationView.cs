@@ -51,7 +51,8 @@ public sealed record ApplicationView(
             SelfSchedulingView.From(application.SelfScheduling, now));
     }
 
-    private static TimelineView TimelineOf(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
+    /// <summary>The speed timeline of an application (anonymous: kept after erasure).</summary>
+    public static TimelineView TimelineOf(JobApplication application, IReadOnlyList<Interview> interviews, Debrief? debrief)
     {
         var scheduled = interviews.Where(i => i.Status == InterviewStatus.Scheduled).ToList();
         return new TimelineView(application.ReceivedAt, application.Acknowledgment.SentAt, application.BookingRequestedAt, application.BookedAt)
@@ -65,6 +66,8 @@ public sealed record ApplicationView(
     {
         ApplicationStatus.Received => "received",
         ApplicationStatus.Scheduled => "scheduled",
+        ApplicationStatus.Erasing => "erasing",
+        ApplicationStatus.Erased => "erased",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 

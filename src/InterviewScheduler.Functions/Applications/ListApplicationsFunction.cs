@@ -12,7 +12,8 @@ namespace InterviewScheduler.Functions.Applications;
 
 /// <summary>
 /// <c>GET /api/applications?status=&amp;role=&amp;limit=</c>: the newest applications (50 by default, at most 200),
-/// each as <c>GET /api/applications/{id}</c> shows it, with its speed timeline; the recruiter's list.
+/// each as <c>GET /api/applications/{id}</c> shows it, with its speed timeline; the recruiter's list. Erased
+/// applications are left out (their anonymous timings are for metrics, not for work).
 /// </summary>
 /// <remarks>
 /// The application rows are read with a filter on the table (no index by date), then ordered here; the page size
@@ -50,6 +51,7 @@ public sealed class ListApplicationsFunction(IApplicationStore store, IInterview
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var newest = await store.ListAsync(status, string.IsNullOrEmpty(role) ? null : role, cancellationToken)
+            .Where(a => !a.IsErased)
             .OrderByDescending(a => a.ReceivedAt)
             .ThenByDescending(a => a.Id, StringComparer.Ordinal)
             .Take(limit)

@@ -29,7 +29,7 @@ public sealed class InterviewOptionsFunction(IApplicationStore applications, Int
         if (problem is not null) return problem;
 
         var application = ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
-        if (application is null) return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
+        if (application is null or { IsErased: true }) return Problems.Status(StatusCodes.Status404NotFound, "No such application.");
 
         var plan = await planner.FindOptionsAsync(application, panel!, panel!.Window, cancellationToken);
         if (plan.UnknownInterviewers.Count > 0) return Problems.Validation(plan.UnknownInterviewers, "Some interviewers are unknown.");

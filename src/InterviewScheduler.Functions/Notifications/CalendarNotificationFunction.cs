@@ -28,28 +28,24 @@ public sealed partial class CalendarNotificationFunction(StorageCalendarChangeQu
         ArgumentNullException.ThrowIfNull(request);
         if (ValidationHandshake.Answer(request) is { } echo) return echo;
 
-        var batch = await GraphNotificationBatch.ReadAsync(request.Body, cancellationToken);
-        if (batch?.Value is null) return GraphNotificationBatch.NotABatch();
+        var (batch, problem) = await NotificationBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return problem;
 
-        var accepted = 0;
-        foreach (var notification in batch.Value)
-        {
-            if (!notification.IsFrom(options.Value.ClientState))
-            {
-                LogForeign(logger, notification.SubscriptionId);
-                continue;
-            }
+        // Only queue writes here, all at once: no Graph call and no wait on one message for the next.
+        var ours = batch!.Value!.Where(n => n.IsFrom(options.Value.ClientState)).ToList();
+        var changes = ours.Where(n => n.EventId is not null).Select(n => new CalendarChangeMessage(n.EventId!, n.ChangeType ?? "updated")).ToList();
+        await Task.WhenAll(changes.Select(change => queue.EnqueueAsync(change, cancellationToken)));
 
-            if (notification.EventId is { } eventId)
-            {
-                await queue.EnqueueAsync(new CalendarChangeMessage(eventId, notification.ChangeType ?? "updated"), cancellationToken);
-                accepted++;
-            }
-        }
-
-        return new AcceptedResult((string?)null, new { accepted });
+        // One line per request however many notifications it carries: a burst from Graph must not flood the logs.
+        var foreign = batch.Value!.Count - ours.Count;
+        if (foreign > 0) LogBatchWithForeign(logger, batch.Value!.Count, changes.Count, foreign);
+        else LogBatch(logger, batch.Value!.Count, changes.Count);
+        return new AcceptedResult((string?)null, new { accepted = changes.Count });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a notification for subscription {SubscriptionId} with a wrong clientState")]
-    private static partial void LogForeign(ILogger logger, string? subscriptionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calendar notifications: {Received} received, {Queued} queued")]
+    private static partial void LogBatch(ILogger logger, int received, int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar notifications: {Received} received, {Queued} queued, {Foreign} ignored for a wrong clientState")]
+    private static partial void LogBatchWithForeign(ILogger logger, int received, int queued, int foreign);
 }

@@ -23,18 +23,19 @@ public sealed partial class LifecycleNotificationFunction(StorageCalendarChangeQ
         ArgumentNullException.ThrowIfNull(request);
         if (ValidationHandshake.Answer(request) is { } echo) return echo;
 
-        var batch = await GraphNotificationBatch.ReadAsync(request.Body, cancellationToken);
-        if (batch?.Value is null) return GraphNotificationBatch.NotABatch();
-        foreach (var notification in batch.Value.Where(n => n.IsFrom(options.Value.ClientState)))
-        {
-            if (notification.LifecycleEvent is not ("reauthorizationRequired" or "subscriptionRemoved" or "missed")) continue;
-            LogLifecycle(logger, notification.LifecycleEvent, notification.SubscriptionId);
-            await queue.EnqueueAsync(CalendarChangeMessage.Lifecycle(notification.LifecycleEvent, notification.SubscriptionId), cancellationToken);
-        }
+        var (batch, problem) = await NotificationBody.ReadAsync(request, cancellationToken);
+        if (problem is not null) return problem;
 
+        var ours = batch!.Value!.Where(n => n.IsFrom(options.Value.ClientState)).ToList();
+        var known = ours.Where(n => n.LifecycleEvent is "reauthorizationRequired" or "subscriptionRemoved" or "missed").ToList();
+        await Task.WhenAll(known.Select(n => queue.EnqueueAsync(CalendarChangeMessage.Lifecycle(n.LifecycleEvent!, n.SubscriptionId), cancellationToken)));
+
+        // One line per request, naming what was queued.
+        var queued = string.Join(",", known.Select(n => n.LifecycleEvent));
+        LogLifecycle(logger, batch.Value!.Count, queued, batch.Value!.Count - ours.Count);
         return new AcceptedResult();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lifecycle notification {LifecycleEvent} for subscription {SubscriptionId}")]
-    private static partial void LogLifecycle(ILogger logger, string? lifecycleEvent, string? subscriptionId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lifecycle notifications: {Received} received, queued [{Queued}], {Foreign} ignored for a wrong clientState")]
+    private static partial void LogLifecycle(ILogger logger, int received, string queued, int foreign);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewScheduler.Core.Availability;
 using InterviewScheduler.Core.TimeZones;
+using InterviewScheduler.Graph.Connection;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
@@ -112,7 +113,7 @@ internal static class GraphCalendarMapping
     public static GraphCalendarException Refused(string what, string mailbox, ApiException exception)
     {
         var code = (exception as ODataError)?.Error?.Code;
-        var detail = (exception as ODataError)?.Error?.Message;
+        var detail = GraphErrorText.Redact((exception as ODataError)?.Error?.Message);
         return new GraphCalendarException(Describe(exception.ResponseStatusCode, code, detail, what, mailbox), exception.ResponseStatusCode, code, exception);
     }
 

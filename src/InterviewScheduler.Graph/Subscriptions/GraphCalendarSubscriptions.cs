@@ -1,6 +1,7 @@
 using System.Globalization;
 using InterviewScheduler.Core.Debriefs;
 using InterviewScheduler.Graph.Calendar;
+using InterviewScheduler.Graph.Connection;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
@@ -103,7 +104,7 @@ public sealed class GraphCalendarSubscriptions(GraphServiceClient graph) : ICale
     private static GraphCalendarException Refused(string what, ApiException exception)
     {
         var code = (exception as ODataError)?.Error?.Code;
-        var detail = (exception as ODataError)?.Error?.Message;
+        var detail = GraphErrorText.Redact((exception as ODataError)?.Error?.Message);
         var codeText = code is null ? string.Empty : $" ({code})";
         var detailText = string.IsNullOrWhiteSpace(detail) ? "." : $": {detail}";
         return new GraphCalendarException(

@@ -51,11 +51,12 @@ internal static class ApplicationEntity
         ["BookedAt"] = application.BookedAt?.ToUniversalTime(),
         ["RecruiterEmail"] = application.RecruiterEmail,
         ["AcknowledgmentSkipped"] = application.AcknowledgmentSkipped?.ToString(),
+        ["ErasedAt"] = application.ErasedAt?.ToUniversalTime(),
     };
 
     public static JobApplication To(TableEntity entity, ETag etag) => new(
         entity.PartitionKey,
-        new Candidate(entity.GetString("CandidateName"), entity.GetString("CandidateEmail"), entity.GetString("CandidateTimeZone")),
+        new Candidate(entity.GetString("CandidateName") ?? "", entity.GetString("CandidateEmail") ?? "", entity.GetString("CandidateTimeZone")),
         new JobRole(entity.GetString("RoleId"), entity.GetString("RoleTitle")),
         entity.GetString("Source"),
         entity.GetString("ExternalId"),
@@ -85,5 +86,6 @@ internal static class ApplicationEntity
         RecruiterEmail = entity.GetString("RecruiterEmail"),
         AcknowledgmentSkipped = entity.GetString("AcknowledgmentSkipped") is { } skipped ? Enum.Parse<AcknowledgmentSkip>(skipped) : null,
         SelfScheduling = SelfSchedulingColumns.Read(entity),
+        ErasedAt = entity.GetDateTimeOffset("ErasedAt"),
     };
 }

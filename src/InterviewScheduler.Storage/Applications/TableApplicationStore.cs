@@ -42,8 +42,7 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         ArgumentNullException.ThrowIfNull(application);
         await _created.EnsureAsync();
 
-        // Keys hold personal data (emails): store a hash, which also fits the key's allowed characters.
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deduplicationKey)));
+        var key = KeyOf(deduplicationKey);
         try
         {
             await _keys.AddEntityAsync(new TableEntity(key, "") { [ApplicationIdProperty] = application.Id }, cancellationToken);
@@ -72,6 +71,26 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
         }
     }
 
+    public async Task ForgetDeduplicationKeyAsync(string deduplicationKey, string applicationId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        var key = KeyOf(deduplicationKey);
+        var found = await _keys.GetEntityIfExistsAsync<TableEntity>(key, "", cancellationToken: cancellationToken);
+        if (!found.HasValue || found.Value!.GetString(ApplicationIdProperty) != applicationId) return;
+        try
+        {
+            // ETag-guarded: a key that meanwhile names another application stays.
+            await _keys.DeleteEntityAsync(found.Value, found.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Gone already, or no longer this application's.
+        }
+    }
+
+    // Keys hold personal data (emails): store a hash, which also fits the key's allowed characters.
+    private static string KeyOf(string deduplicationKey) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(deduplicationKey)));
+
     public async Task<JobApplication?> FindAsync(string applicationId, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
@@ -99,7 +118,7 @@ public sealed class TableApplicationStore : IApplicationStore, IInterviewStore
     {
         await _created.EnsureAsync();
         var filter = string.Create(CultureInfo.InvariantCulture,
-            $"RowKey eq '{ApplicationEntity.RowKeyValue}' and (AcknowledgmentStatus eq 'Pending' or AcknowledgmentStatus eq 'Sending') and AcknowledgmentDueAt lt datetime'{dueBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'");
+            $"RowKey eq '{ApplicationEntity.RowKeyValue}' and (AcknowledgmentStatus eq 'Pending' or AcknowledgmentStatus eq 'Sending') and Status ne 'Erasing' and Status ne 'Erased' and AcknowledgmentDueAt lt datetime'{dueBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'");
         // Skipped ones are left out here rather than in the filter: a filter on a property a row lacks excludes the row.
         await foreach (var entity in _applications.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "AcknowledgmentSkipped"], cancellationToken: cancellationToken))
         {

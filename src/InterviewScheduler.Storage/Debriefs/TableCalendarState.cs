@@ -36,6 +36,19 @@ public sealed class TableCalendarState : IEventIndex, ICalendarWatchState
         await _index.UpsertEntityAsync(new TableEntity(Key(eventId), "") { ["ApplicationId"] = applicationId }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task RemoveAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync();
+        try
+        {
+            await _index.DeleteEntityAsync(Key(eventId), "", ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Not indexed, or removed before: removed either way.
+        }
+    }
+
     public async Task<string?> FindApplicationAsync(string eventId, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();

@@ -5,6 +5,7 @@ using InterviewScheduler.Functions.Applications;
 using InterviewScheduler.Functions.Health;
 using InterviewScheduler.Functions.Interviews;
 using InterviewScheduler.Functions.Notifications;
+using InterviewScheduler.Functions.Privacy;
 using InterviewScheduler.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -108,6 +109,7 @@ public sealed class RecruiterAccessTests
             r => app.Function<GetApplicationFunction>().Run(r, AnyId, CancellationToken.None),
             r => app.Function<InterviewOptionsFunction>().Run(Post(r), AnyId, CancellationToken.None),
             r => app.Function<BookInterviewsFunction>().Run(Post(r), AnyId, CancellationToken.None),
+            r => app.Function<DeleteApplicationFunction>().Run(r, AnyId, CancellationToken.None),
         };
 
         foreach (var route in routes)

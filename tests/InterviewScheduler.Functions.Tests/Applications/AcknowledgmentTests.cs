@@ -312,6 +312,8 @@ public sealed class AcknowledgmentTests
 
             public IAsyncEnumerable<JobApplication> ListAsync(ApplicationStatus? status, string? roleId, CancellationToken cancellationToken) => inner.ListAsync(status, roleId, cancellationToken);
 
+            public Task ForgetDeduplicationKeyAsync(string deduplicationKey, string applicationId, CancellationToken cancellationToken) => inner.ForgetDeduplicationKeyAsync(deduplicationKey, applicationId, cancellationToken);
+
             public Task<JobApplication?> TryReplaceAsync(JobApplication application, CancellationToken cancellationToken)
             {
                 if (application.Acknowledgment.Status == AcknowledgmentStatus.Sent) crash.Once("after Graph accepted the send");

@@ -318,7 +318,7 @@ public sealed class DebriefTests
         Assert.Single(app.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => e.Subject.StartsWith("Debrief:", StringComparison.Ordinal));
 
     /// <summary>Posts a change notification as Graph would for an organizer event.</summary>
-    private static Task<IActionResult> NotifyAsync(TestApp app, string eventId, string changeType = "updated", string clientState = TestApp.ClientState)
+    internal static Task<IActionResult> NotifyAsync(TestApp app, string eventId, string changeType = "updated", string clientState = TestApp.ClientState)
     {
         var body = JsonSerializer.Serialize(new
         {

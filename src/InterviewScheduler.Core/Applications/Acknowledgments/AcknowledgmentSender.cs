@@ -38,7 +38,8 @@ public sealed class AcknowledgmentSender(IApplicationStore store, IAcknowledgmen
     public async Task<AcknowledgmentResult> SendAsync(string applicationId, CancellationToken cancellationToken)
     {
         var application = await store.FindAsync(applicationId, cancellationToken);
-        if (application is null) return new AcknowledgmentResult(AcknowledgmentStep.UnknownApplication);
+        // An erased candidate is gone: nothing is sent to them.
+        if (application is null || application.IsErased) return new AcknowledgmentResult(AcknowledgmentStep.UnknownApplication);
 
         var acknowledgment = application.Acknowledgment;
         // A skipped acknowledgment (the candidate may not be emailed, or the address's daily cap) is never sent.
