@@ -8,10 +8,10 @@ namespace InterviewScheduler.Browser.Tests;
 /// person's local time), the booked interviews and debrief on the application's page. Each page is checked with axe
 /// and kept as a screenshot.
 /// </summary>
-public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelper output) : IClassFixture<BrowserWorld>, IDisposable
+[Collection(BrowserCollection.Name)]
+public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelper output) : IDisposable
 {
-    /// <summary>The seeded company's recruiter (talent.recruiter@contoso.com).</summary>
-    private const string Recruiter = "Jordan Lee";
+    private const string Recruiter = BrowserWorld.Recruiter;
 
     public void Dispose()
     {
