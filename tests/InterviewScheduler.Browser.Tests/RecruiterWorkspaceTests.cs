@@ -52,6 +52,9 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         await Assertions.Expect(firstOption).ToContainTextAsync("Candidate:");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserWorld.ScreenshotAsync(page, "book-options");
+        // The options as a laptop's screen shows them (the README's picture).
+        await page.Locator("#options-heading").EvaluateAsync("heading => heading.scrollIntoView({ block: 'start' })");
+        await BrowserWorld.ScreenshotAsync(page, "book-options-screen", fullPage: false);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Book option 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Booked" })).ToBeVisibleAsync();

@@ -46,6 +46,7 @@ public static class CoreServices
         // Debriefs: placed after the last interview and kept there as the calendar changes.
         services.AddSingleton<DebriefScheduler>();
         services.AddSingleton<InterviewSync>();
+        services.AddSingleton<InterviewCancellation>();
         services.AddSingleton<CalendarWatch>();
         return services;
     }
