@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using InterviewScheduler.Sandbox.Seeding;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -69,6 +71,16 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         await Assertions.Expect(page.Locator("#debrief")).ToContainTextAsync("scheduled");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserWorld.ScreenshotAsync(page, "application");
+
+        // Cancelling it from there: the recruiter confirms, Outlook's cancellations go out, the debrief goes with it.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel Interview") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("is cancelled");
+        await Assertions.Expect(page.Locator("#interviews tbody td").Nth(2)).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(page.Locator("#debrief")).ToContainTextAsync("(cancelled)");
+        Assert.DoesNotContain(world.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => !e.IsCancelled && e.Subject.Contains("Ada Lovelace", StringComparison.Ordinal));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await BrowserWorld.ScreenshotAsync(page, "application-cancelled");
     }
 
     [Fact]
