@@ -67,6 +67,7 @@ public sealed partial class BrowserWorld : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        File.Delete(Accessibility.ReportPath);
     }
 
     /// <summary>A fresh browser (its own cookies) on the DevHost, on a laptop's screen unless told otherwise.</summary>
