@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using InterviewScheduler.DevHost.Azurite;
 using InterviewScheduler.Sandbox;
 using InterviewScheduler.Testing;
@@ -12,8 +14,14 @@ namespace InterviewScheduler.Browser.Tests;
 /// the seeded sandbox tenant, and Debian's Chromium driven by Playwright. No browser is downloaded: Chromium is the
 /// one at <c>/usr/bin/chromium</c> (or <c>INTERVIEWSCHEDULER_CHROMIUM</c>), which <c>.ci/run</c> installs.
 /// </summary>
-public sealed class BrowserWorld : IAsyncLifetime
+public sealed partial class BrowserWorld : IAsyncLifetime
 {
+    /// <summary>The seeded company's recruiter (talent.recruiter@contoso.com), who comes with the Recruiter role.</summary>
+    public const string Recruiter = "Jordan Lee";
+
+    /// <summary>How long a test waits for something the app does on its own (a send filed in Sent Items).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private AzuriteProcess? _azurite;
     private IPlaywright? _playwright;
 
@@ -48,6 +56,8 @@ public sealed class BrowserWorld : IAsyncLifetime
             ["Graph:Auth"] = "None",
         }, clock: Clock);
 
+        // Assertions wait as long as actions do (Playwright's 5 s default is short for CI's shared two cores).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -57,6 +67,7 @@ public sealed class BrowserWorld : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        File.Delete(Accessibility.ReportPath);
     }
 
     /// <summary>A fresh browser (its own cookies) on the DevHost, on a laptop's screen unless told otherwise.</summary>
@@ -104,8 +115,30 @@ public sealed class BrowserWorld : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>
+    /// The pick-a-time link in the email the candidate at <paramref name="email"/> got, read from the sandbox tenant's
+    /// Sent Items as the candidate would read it (Exchange files a send a moment after accepting it, so this waits).
+    /// </summary>
+    public async Task<string> PickLinkSentToAsync(string email)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var links = Sandbox.Tenant.SentMail()
+                .Where(m => m.ToRecipients.Any(r => string.Equals(r.Address, email, StringComparison.OrdinalIgnoreCase)))
+                .Select(m => PickLink().Match(WebUtility.HtmlDecode(m.BodyContent)))
+                .Where(found => found.Success)
+                .Select(found => found.Value)
+                .ToList();
+            if (links.Count > 0) return Assert.Single(links);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No pick-a-time email reached {email} in {Patience.TotalSeconds} s.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Keeps the page as <c>artifacts/screenshots/{name}.png</c>: all of it, or only what the screen shows.</summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
 
     public async Task DisposeAsync()
     {
@@ -115,6 +148,9 @@ public sealed class BrowserWorld : IAsyncLifetime
         if (Sandbox is not null) await Sandbox.DisposeAsync();
         if (_azurite is not null) await _azurite.DisposeAsync();
     }
+
+    [GeneratedRegex("""https?://[^"'\s<>]+/api/ui/pick\.html#t=[0-9a-f.]+""")]
+    private static partial Regex PickLink();
 
     private static string RepositoryRoot()
     {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using InterviewScheduler.Sandbox.Seeding;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -8,10 +10,10 @@ namespace InterviewScheduler.Browser.Tests;
 /// person's local time), the booked interviews and debrief on the application's page. Each page is checked with axe
 /// and kept as a screenshot.
 /// </summary>
-public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelper output) : IClassFixture<BrowserWorld>, IDisposable
+[Collection(BrowserCollection.Name)]
+public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelper output) : IDisposable
 {
-    /// <summary>The seeded company's recruiter (talent.recruiter@contoso.com).</summary>
-    private const string Recruiter = "Jordan Lee";
+    private const string Recruiter = BrowserWorld.Recruiter;
 
     public void Dispose()
     {
@@ -26,7 +28,8 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
 
         // Signing in, then the list.
         await page.GotoAsync("api/ui/");
-        await page.WaitForURLAsync("**/.auth/login/dev**");
+        // Polled rather than awaited as a navigation event: on a cold DevHost the redirect can come and go between events.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/\\.auth/login/dev"));
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await BrowserWorld.SignInAsync(page, Recruiter, recruiter: true);
         var row = page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = "Ada Lovelace" });
@@ -52,6 +55,9 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         await Assertions.Expect(firstOption).ToContainTextAsync("Candidate:");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserWorld.ScreenshotAsync(page, "book-options");
+        // The options as a laptop's screen shows them (the README's picture).
+        await page.Locator("#options-heading").EvaluateAsync("heading => heading.scrollIntoView({ block: 'start' })");
+        await BrowserWorld.ScreenshotAsync(page, "book-options-screen", fullPage: false);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Book option 1" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Booked" })).ToBeVisibleAsync();
@@ -66,6 +72,16 @@ public sealed class RecruiterWorkspaceTests(BrowserWorld world, ITestOutputHelpe
         await Assertions.Expect(page.Locator("#debrief")).ToContainTextAsync("scheduled");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserWorld.ScreenshotAsync(page, "application");
+
+        // Cancelling it from there: the recruiter confirms, Outlook's cancellations go out, the debrief goes with it.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel Interview") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("is cancelled");
+        await Assertions.Expect(page.Locator("#interviews tbody td").Nth(2)).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(page.Locator("#debrief")).ToContainTextAsync("(cancelled)");
+        Assert.DoesNotContain(world.Sandbox.Tenant.EventsOf(SandboxCompany.OrganizerMailbox), e => !e.IsCancelled && e.Subject.Contains("Ada Lovelace", StringComparison.Ordinal));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await BrowserWorld.ScreenshotAsync(page, "application-cancelled");
     }
 
     [Fact]

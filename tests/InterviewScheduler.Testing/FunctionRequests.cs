@@ -34,6 +34,9 @@ public static class FunctionRequests
     public static HttpRequest Get(string path, string? query = null) =>
         SignedInAs(new DefaultHttpContext { Request = { Method = "GET", Path = path, QueryString = new QueryString(query) } }.Request, TestPrincipals.Recruiter);
 
+    /// <summary>A DELETE, as the recruiter.</summary>
+    public static HttpRequest Delete() => SignedInAs(new DefaultHttpContext { Request = { Method = "DELETE" } }.Request, TestPrincipals.Recruiter);
+
     /// <summary><paramref name="request"/> with nobody signed in: no <c>X-MS-CLIENT-PRINCIPAL</c> header.</summary>
     public static HttpRequest Anonymous(HttpRequest request)
     {

@@ -47,6 +47,7 @@ public static class CoreServices
         // Debriefs: placed after the last interview and kept there as the calendar changes.
         services.AddSingleton<DebriefScheduler>();
         services.AddSingleton<InterviewSync>();
+        services.AddSingleton<InterviewCancellation>();
         services.AddSingleton<CalendarWatch>();
 
         // Privacy: erasure on request, and after the retention period.

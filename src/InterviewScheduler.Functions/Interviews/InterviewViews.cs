@@ -79,3 +79,6 @@ public sealed record OptionsAnswer(IReadOnlyList<OptionView> Options)
 
 /// <summary>The body of <c>POST .../interviews</c>: the interviews booked; the debrief, once the service books it.</summary>
 public sealed record BookingAnswer(IReadOnlyList<InterviewView> Interviews, DebriefView? Debrief);
+
+/// <summary>The body of <c>DELETE .../interviews/{interviewId}</c>: the interview, cancelled, and the debrief after it.</summary>
+public sealed record CancelAnswer(InterviewView Interview, DebriefView? Debrief);

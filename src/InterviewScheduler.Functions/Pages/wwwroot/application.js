@@ -49,14 +49,15 @@ function show(application) {
   document.getElementById("interviews").replaceChildren(interviews.length === 0
     ? el("p", {}, "No interviews booked yet.")
     : el("div", { class: "scroll" }, el("table", {},
-        el("thead", {}, el("tr", {}, ["Session", "When (UTC)", "Candidate's time", "Status", "Teams", "Answers"].map(h => el("th", { scope: "col" }, h)))),
+        el("thead", {}, el("tr", {}, ["Session", "When (UTC)", "Candidate's time", "Status", "Teams", "Answers", "Change"].map(h => el("th", { scope: "col" }, h)))),
         el("tbody", {}, interviews.map(i => el("tr", {},
           el("th", { scope: "row" }, i.title),
           el("td", {}, when(i.start, "UTC")),
           el("td", {}, when(i.start, zone)),
           el("td", {}, i.status),
           el("td", {}, i.joinUrl ? el("a", { href: i.joinUrl, rel: "noopener noreferrer", target: "_blank" }, "Join link") : "none"),
-          el("td", {}, el("ul", { class: "answers" }, responses(i)))))))));
+          el("td", {}, el("ul", { class: "answers" }, responses(i))),
+          el("td", {}, i.status === "scheduled" ? changes(application, i) : "")))))));
 
   const debrief = application.debrief;
   document.getElementById("debrief").replaceChildren(debrief
@@ -70,6 +71,36 @@ function responses(interview) {
   const people = interview.attendees.map(a => a.email);
   for (const r of interview.responses) if (!people.some(p => p.toLowerCase() === r.email.toLowerCase())) people.push(r.email);
   return people.map(email => el("li", {}, `${email}: ${answers.get(email.toLowerCase()) || "notResponded"}`));
+}
+
+// Cancel, or reschedule (cancel, then the booking page with the same interviewers and length). Outlook tells everyone.
+function changes(application, interview) {
+  const at = when(interview.start, "UTC");
+  return el("div", { class: "inline" },
+    el("button", { type: "button", "aria-label": `Cancel ${interview.title}, ${at}`, onclick: () => cancel(application, interview, false) }, "Cancel"),
+    el("button", { type: "button", "aria-label": `Reschedule ${interview.title}, ${at}`, onclick: () => cancel(application, interview, true) }, "Reschedule"));
+}
+
+async function cancel(application, interview, rebook) {
+  const question = rebook
+    ? `Cancel ${interview.title} and choose a new time? Everyone invited gets Outlook's cancellation now.`
+    : `Cancel ${interview.title}? Everyone invited gets Outlook's cancellation.`;
+  if (!confirm(question)) return;
+  say(message, "Cancelling…");
+  try {
+    await api(`/api/applications/${application.applicationId}/interviews/${interview.interviewId}`, { method: "DELETE" });
+  } catch (error) {
+    say(message, error.message, "error");
+    return;
+  }
+  if (rebook) {
+    const minutes = Math.round((new Date(interview.end) - new Date(interview.start)) / 60000);
+    const people = interview.attendees.map(a => a.email).join(",");
+    location.assign(`book.html?application=${encodeURIComponent(application.applicationId)}&interviewers=${encodeURIComponent(people)}&duration=${minutes}`);
+    return;
+  }
+  show(await api(`/api/applications/${application.applicationId}`));
+  say(message, `${interview.title} is cancelled; the debrief follows the interviews still on.`);
 }
 
 function selfScheduling(offer) {

@@ -134,9 +134,18 @@ async function offer() {
   }
 }
 
+// Rescheduling from an application's page brings its interviewers and length along.
+function prefill() {
+  const query = new URLSearchParams(location.search);
+  for (const email of (query.get("interviewers") || "").split(",").map(e => e.trim()).filter(Boolean)) add({ email, name: email });
+  const minutes = Number(query.get("duration"));
+  if (minutes >= 15 && minutes <= 240) document.getElementById("duration").value = String(minutes);
+}
+
 document.getElementById("find-people").addEventListener("click", findPeople);
 document.getElementById("people-search").addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); findPeople(); } });
 document.getElementById("offer").addEventListener("click", offer);
 form.addEventListener("submit", findTimes);
 signedInAs(document.getElementById("who"));
+prefill();
 loadApplications();

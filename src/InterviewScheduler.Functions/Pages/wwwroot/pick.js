@@ -201,11 +201,12 @@
         return;
       }
       setBusy(false);
+      // The "Booking …" status is over whatever the answer: the notice or the problem says what happened.
+      announce('');
       if (isRefusal(answer.status)) {
         refuse(answer.status, data);
       } else if (answer.status === 409 && Array.isArray(data.options)) {
         renderOptions(data.options);
-        announce('');
         notice('That time was just taken. Here are the times still free; please pick another.');
       } else if (answer.status === 409) {
         notice((data.title || 'That time could not be booked.') + ' ' + (data.detail || ''));
@@ -214,6 +215,7 @@
       }
     }).catch(function () {
       setBusy(false);
+      announce('');
       notice('The connection failed, so we cannot tell whether the time was booked. Please pick the same time again: it is never booked twice.');
     });
   }
