@@ -14,7 +14,7 @@ internal sealed record FlowOptions
         applications, books panels, moves and cancels interviews in "Outlook", and checks the invariants.
 
           flow [options]
-          --short               the CI version: 300 applications, 10 bookings, 6 changes, the same faults, the
+          --short               the CI version: 200 applications, 8 bookings, 6 changes, the same faults, the
                                 chaos between bursts, functionTimeout 30 s
           --applications N      distinct applications, 1..20000                       default 5000
           --bursts N            bursts the applications come in, 1..100                default 10
@@ -104,11 +104,11 @@ internal sealed record FlowOptions
     public static FlowOptions ShortRun { get; } = new()
     {
         Short = true,
-        Applications = 300,
+        Applications = 200,
         Bursts = 3,
         BurstRate = 60,
         BurstPause = TimeSpan.FromSeconds(2),
-        Bookings = 10,
+        Bookings = 8,
         Changes = 6,
         ChaosBetweenBursts = true,
         FunctionTimeout = TimeSpan.FromSeconds(30),
